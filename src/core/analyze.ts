@@ -1,0 +1,143 @@
+// The public entry point: HAR entries in, one report per exchange out.
+import type { AnalysisReport, ExchangeReport, InputProblem, ObservedEntry } from './types';
+import { REPORT_SCHEMA_VERSION } from './types';
+import { readHar, readHarEntry } from './har/read';
+import { Pairer, type ExchangeState } from './pairing/pairer';
+import { evaluateExchange, type EvaluatedExchange } from './cors/evaluate';
+import { attachHints } from './hints-bridge';
+import { VERSION } from './version';
+
+export interface AnalyzeOptions {
+  /** Ignore the browser's own signals (Chromium `_error`) and judge from headers alone. */
+  readonly ignoreBrowserSignals?: boolean;
+  /** Attach AWS/generic hints (default true). */
+  readonly hints?: boolean;
+}
+
+/** Incremental analyser for live capture: feed raw HAR entries as they arrive, read exchanges back. */
+export interface Analyzer {
+  /** Adds raw HAR entries (any order); returns the exchanges that were created or changed. */
+  add(rawEntries: readonly unknown[]): ExchangeReport[];
+  /** Adds entries already read (the CLI's streaming reader uses this). */
+  addObserved(entries: readonly ObservedEntry[]): ExchangeReport[];
+  /** All exchanges, in start-time order. */
+  exchanges(): ExchangeReport[];
+  /** Entries that could not be read, each named by index and field. */
+  problems(): readonly InputProblem[];
+  entry(index: number): ObservedEntry | undefined;
+  clear(): void;
+}
+
+export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
+  const pairer = new Pairer();
+  const entries = new Map<number, ObservedEntry>();
+  const reports = new Map<string, ExchangeReport>();
+  let problems: InputProblem[] = [];
+  let nextIndex = 0;
+  let sorted: ExchangeReport[] | null = null;
+
+  const report = (state: ExchangeState): ExchangeReport => {
+    const evaluated = evaluate(state, options);
+    const full = options.hints === false ? { ...evaluated, fingerprints: [], hints: [] } : attachHints(evaluated, state.preflight, state.actual);
+    reports.set(state.id, full);
+    return full;
+  };
+
+  const addObserved = (batch: readonly ObservedEntry[]): ExchangeReport[] => {
+    // Time order makes preflight-cache pairing deterministic; the pairer copes with any order.
+    const ordered = [...batch].sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
+    const changed = new Map<string, ExchangeState>();
+    for (const e of ordered) {
+      entries.set(e.index, e);
+      for (const state of pairer.add(e)) changed.set(state.id, state);
+    }
+    sorted = null;
+    return [...changed.values()].map(report);
+  };
+
+  return {
+    add(rawEntries) {
+      const batch: ObservedEntry[] = [];
+      for (const raw of rawEntries) {
+        const { entry, problems: p } = readHarEntry(raw, nextIndex++);
+        if (p.length) problems = problems.concat(p);
+        if (entry) batch.push(entry);
+      }
+      return addObserved(batch);
+    },
+    addObserved(batch) {
+      for (const e of batch) nextIndex = Math.max(nextIndex, e.index + 1);
+      return addObserved(batch);
+    },
+    exchanges() {
+      sorted ??= [...reports.values()].sort((a, b) => a.startedMs - b.startedMs || compareIds(a.id, b.id));
+      return sorted;
+    },
+    problems: () => problems,
+    entry: (index) => entries.get(index),
+    clear() {
+      pairer.clear();
+      entries.clear();
+      reports.clear();
+      problems = [];
+      sorted = null;
+    },
+  };
+}
+
+function compareIds(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1));
+}
+
+function evaluate(state: ExchangeState, options: AnalyzeOptions): EvaluatedExchange {
+  const role = state.role;
+  if (role.kind === 'not-cors') {
+    const e = state.actual!;
+    return {
+      id: state.id, url: e.url, method: e.method, origin: role.origin, originFrom: role.originFrom, kind: 'not-cors', notCorsReason: role.reason,
+      actualEntry: e.index, preflightEntry: null, redirectedFrom: state.redirectedFrom, pairing: state.pairing, startedMs: e.startedMs,
+      verdict: 'not-cors', unknownReason: null, corsError: null, failedParameter: null, allFailures: [], firefoxReason: null,
+      pageStatus: e.status, serverStatus: e.status > 0 ? e.status : null, hiddenStatus: null, preflightReason: null,
+      credentials: { value: 'unknown', from: 'not-cors' }, checks: [], browser: { kind: 'none', error: e.error ?? null },
+      summary: `Not a CORS request: ${role.reason}.`,
+    };
+  }
+  const preflightOrigin = state.preflight ? state.preflight.requestHeaders.find(([n]) => n === 'origin')?.[1] ?? null : null;
+  const origin = role.kind === 'cors' ? role.origin : (role.origin ?? preflightOrigin ?? 'null');
+  const originFrom = role.kind === 'cors' ? role.originFrom : 'origin-header';
+  const requested = state.preflight ? requestedHeaders(state.preflight) : null;
+  return evaluateExchange({
+    id: state.id, actual: state.actual, preflight: state.preflight, pairing: state.pairing, origin, originFrom,
+    redirectedFrom: state.redirectedFrom, requestedHeaderNames: requested, ignoreBrowserSignals: options.ignoreBrowserSignals ?? false,
+  });
+}
+
+function requestedHeaders(preflight: ObservedEntry): string[] {
+  const acrh = preflight.requestHeaders.filter(([n]) => n === 'access-control-request-headers').map(([, v]) => v).join(',');
+  return acrh.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean).sort();
+}
+
+/** Analyse a whole HAR (text or parsed object). Never throws on bad input: problems are reported. */
+export function analyzeHar(input: string | unknown, options: AnalyzeOptions = {}): AnalysisReport {
+  const read = readHar(input);
+  const analyzer = createAnalyzer(options);
+  analyzer.addObserved(read.entries);
+  const exchanges = analyzer.exchanges();
+  return buildReport(exchanges, read.problems, { flavour: read.flavour, entries: read.total, creator: read.creator });
+}
+
+export function buildReport(
+  exchanges: readonly ExchangeReport[], problems: readonly InputProblem[],
+  input: { flavour: AnalysisReport['input']['flavour']; entries: number; creator: string | null },
+): AnalysisReport {
+  const skipped = new Set(problems.filter((p) => p.severity === 'error' && p.entry !== null).map((p) => p.entry)).size;
+  const count = (v: ExchangeReport['verdict']) => exchanges.filter((x) => x.verdict === v).length;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'cors-lens', version: VERSION },
+    input: { ...input, skipped },
+    exchanges,
+    problems,
+    counts: { cors: exchanges.length - count('not-cors'), allowed: count('allowed'), blocked: count('blocked'), unknown: count('unknown'), notCors: count('not-cors') },
+  };
+}

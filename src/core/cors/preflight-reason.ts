@@ -1,0 +1,54 @@
+// Why a preflight was (or would be) needed. https://fetch.spec.whatwg.org/#http-fetch step 5.
+import type { HeaderList, PreflightReason } from '../types';
+import { corsUnsafeRequestHeaders, isBrowserAddedHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
+
+/** The page's own request headers, as far as a HAR lets us tell them from the browser's. */
+export function authorHeaders(headers: HeaderList): HeaderList {
+  return headers.filter(([name]) => !isBrowserAddedHeaderName(name));
+}
+
+export function preflightReason(method: string, actualHeaders: HeaderList | null, requestedHeaderNames: readonly string[] | null): PreflightReason {
+  const methodSafelisted = isCorsSafelistedMethod(method);
+  const computed = actualHeaders ? corsUnsafeRequestHeaders(authorHeaders(actualHeaders)) : [];
+  const byName = new Map(computed.map((h) => [h.name, h]));
+  // When a preflight was captured, its Access-Control-Request-Headers is the truth about which headers were unsafe.
+  const unsafeHeaders =
+    requestedHeaderNames !== null
+      ? requestedHeaderNames.map((name) => byName.get(name) ?? { name, why: 'reported-by-browser' as const, detail: 'listed by the browser in Access-Control-Request-Headers' })
+      : computed;
+  const needed = !methodSafelisted || unsafeHeaders.length > 0 || requestedHeaderNames !== null;
+  return {
+    needed,
+    methodSafelisted,
+    unsafeHeaders,
+    source: requestedHeaderNames !== null ? 'preflight-request' : 'actual-request',
+    avoid: needed ? howToAvoid(method, methodSafelisted, unsafeHeaders) : [],
+  };
+}
+
+function howToAvoid(method: string, methodSafelisted: boolean, unsafe: PreflightReason['unsafeHeaders']): string[] {
+  const out: string[] = [];
+  if (!methodSafelisted) out.push(`Use GET, HEAD or POST instead of ${method} (the server must then accept it), or keep the preflight and allow ${method} in Access-Control-Allow-Methods.`);
+  for (const h of unsafe) {
+    switch (h.why) {
+      case 'content-type-essence':
+      case 'content-type-unparsable':
+        out.push('Send the body as text/plain, application/x-www-form-urlencoded or multipart/form-data, or allow Content-Type in Access-Control-Allow-Headers.');
+        break;
+      case 'value-too-long':
+        out.push(`Keep the ${h.name} value within 128 bytes.`);
+        break;
+      case 'total-over-1024':
+        out.push('Keep the safelisted headers under 1024 bytes in total.');
+        break;
+      case 'not-safelisted':
+      case 'reported-by-browser':
+        if (h.name === 'authorization') out.push('Authorization always needs a preflight; a cookie-based session (with credentials) avoids it, otherwise allow it by name in Access-Control-Allow-Headers.');
+        else out.push(`Drop the ${h.name} header (or move its value into the URL or body), or allow it in Access-Control-Allow-Headers.`);
+        break;
+      default:
+        out.push(`Change the ${h.name} value: ${h.detail}.`);
+    }
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,171 @@
+// Reading HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) in the flavours users have:
+// Chromium's (`_resourceType`, `_initiator`, `response._error`), Firefox's (none of those) and plain HAR.
+// Bad input never throws: every problem names the entry index and the field, and other entries still load.
+import type { HarFlavour, HeaderList, InputProblem, ObservedEntry } from '../types';
+
+export interface ReadHarResult {
+  readonly entries: ObservedEntry[];
+  readonly problems: InputProblem[];
+  readonly flavour: HarFlavour;
+  readonly creator: string | null;
+  /** Number of entries in the file, readable or not. */
+  readonly total: number;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Longest header value we keep whole; longer ones are cut (and reported) so one absurd entry cannot exhaust memory. */
+export const MAX_HEADER_VALUE = 64 * 1024;
+
+/** Reads a whole HAR (text or parsed). */
+export function readHar(input: string | unknown): ReadHarResult {
+  const problems: InputProblem[] = [];
+  let root: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      root = JSON.parse(input);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      const truncated = /Unexpected end|unterminated|end of JSON/i.test(detail);
+      problems.push(fileProblem(truncated ? `the file is not complete JSON (truncated?): ${detail}` : `the file is not JSON: ${detail}`));
+      return { entries: [], problems, flavour: 'other', creator: null, total: 0 };
+    }
+  }
+  const log = isObject(root) ? root.log : undefined;
+  if (!isObject(log)) {
+    problems.push(fileProblem('not a HAR file: there is no "log" object at the top level'));
+    return { entries: [], problems, flavour: 'other', creator: null, total: 0 };
+  }
+  if (!Array.isArray(log.entries)) {
+    problems.push(fileProblem('not a HAR file: "log.entries" is missing or not an array'));
+    return { entries: [], problems, flavour: 'other', creator: null, total: 0 };
+  }
+  const creator = isObject(log.creator) && typeof log.creator.name === 'string' ? log.creator.name : null;
+  const fileFlavour: HarFlavour | null = creator && /firefox/i.test(creator) ? 'firefox' : null;
+  const entries: ObservedEntry[] = [];
+  log.entries.forEach((raw, index) => {
+    const result = readHarEntry(raw, index, fileFlavour);
+    problems.push(...result.problems);
+    if (result.entry) entries.push(result.entry);
+  });
+  return { entries, problems, flavour: dominantFlavour(entries, fileFlavour), creator, total: log.entries.length };
+}
+
+function dominantFlavour(entries: ObservedEntry[], fileFlavour: HarFlavour | null): HarFlavour {
+  if (fileFlavour) return fileFlavour;
+  if (entries.some((e) => e.flavour === 'chromium')) return 'chromium';
+  return entries.length > 0 ? entries[0].flavour : 'other';
+}
+
+function fileProblem(message: string): InputProblem {
+  return { severity: 'error', entry: null, field: null, message };
+}
+
+/** Reads one raw HAR entry. `entry` is undefined when the entry is unusable (the problems say why). */
+export function readHarEntry(
+  raw: unknown,
+  index: number,
+  fileFlavour: HarFlavour | null = null,
+): { entry?: ObservedEntry; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const problem = (severity: 'error' | 'warning', field: string | null, message: string) =>
+    problems.push({ severity, entry: index, field, message });
+
+  if (!isObject(raw)) {
+    problem('error', null, 'entry is not an object; skipped');
+    return { problems };
+  }
+  const request = raw.request;
+  if (!isObject(request)) {
+    problem('error', 'request', 'missing "request" object; skipped');
+    return { problems };
+  }
+  if (typeof request.url !== 'string' || request.url === '') {
+    problem('error', 'request.url', 'missing or not a string; skipped');
+    return { problems };
+  }
+  if (typeof request.method !== 'string' || request.method === '') {
+    problem('error', 'request.method', 'missing or not a string; skipped');
+    return { problems };
+  }
+  let response = raw.response;
+  if (!isObject(response)) {
+    problem('warning', 'response', 'missing "response" object; read as "no response"');
+    response = {};
+  }
+  const res = response as Json;
+
+  let startedMs = 0;
+  if (typeof raw.startedDateTime === 'string' && !Number.isNaN(Date.parse(raw.startedDateTime))) startedMs = Date.parse(raw.startedDateTime);
+  else problem('warning', 'startedDateTime', 'missing or not a date; pairing by time is weaker for this entry');
+
+  const status = typeof res.status === 'number' && Number.isFinite(res.status) ? res.status : 0;
+  if (res.status !== undefined && typeof res.status !== 'number') problem('warning', 'response.status', 'not a number; read as 0');
+
+  const chromiumKeys = '_resourceType' in raw || '_initiator' in raw || '_error' in res;
+  const flavour: HarFlavour = chromiumKeys ? 'chromium' : (fileFlavour ?? ('_securityState' in raw ? 'firefox' : 'other'));
+  const content = isObject(res.content) ? res.content : null;
+
+  const entry: ObservedEntry = {
+    index,
+    startedMs,
+    durationMs: typeof raw.time === 'number' && raw.time > 0 ? raw.time : 0,
+    method: request.method,
+    url: request.url,
+    requestHeaders: readHeaders(request.headers, 'request.headers', problem),
+    hasRequestCookies: Array.isArray(request.cookies) && request.cookies.length > 0,
+    status,
+    statusText: typeof res.statusText === 'string' ? res.statusText : '',
+    responseHeaders: readHeaders(res.headers, 'response.headers', problem),
+    redirectURL: typeof res.redirectURL === 'string' ? res.redirectURL : '',
+    resourceType: typeof raw._resourceType === 'string' ? raw._resourceType : null,
+    initiator: readInitiator(raw._initiator),
+    error: '_error' in res ? (typeof res._error === 'string' && res._error !== '' ? res._error : null) : undefined,
+    flavour,
+    responseBody: content && typeof content.text === 'string' && content.encoding !== 'base64' ? content.text : null,
+    responseMimeType: content && typeof content.mimeType === 'string' ? content.mimeType : null,
+  };
+  return { entry, problems };
+}
+
+function readInitiator(raw: unknown): ObservedEntry['initiator'] {
+  if (!isObject(raw) || typeof raw.type !== 'string') return null;
+  let url = typeof raw.url === 'string' ? raw.url : null;
+  // A script initiator carries its URL in the top stack frame.
+  if (url === null && isObject(raw.stack) && Array.isArray(raw.stack.callFrames)) {
+    const frame = raw.stack.callFrames.find((f) => isObject(f) && typeof f.url === 'string' && /^https?:/.test(f.url));
+    if (isObject(frame)) url = frame.url as string;
+  }
+  return { type: raw.type, url, requestId: typeof raw.requestId === 'string' ? raw.requestId : null };
+}
+
+function readHeaders(raw: unknown, field: string, problem: (s: 'error' | 'warning', f: string, m: string) => void): HeaderList {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problem('warning', field, 'not an array; read as no headers');
+    return [];
+  }
+  const out: Array<readonly [string, string]> = [];
+  raw.forEach((h, i) => {
+    if (!isObject(h) || typeof h.name !== 'string') {
+      problem('warning', `${field}[${i}]`, 'header without a string "name"; ignored');
+      return;
+    }
+    let value: string;
+    if (typeof h.value === 'string') value = h.value;
+    else if (typeof h.value === 'number' || typeof h.value === 'boolean') {
+      value = String(h.value);
+      problem('warning', `${field}[${i}].value`, `not a string (${typeof h.value}); read as "${value}"`);
+    } else {
+      problem('warning', `${field}[${i}].value`, 'missing or not a string; header ignored');
+      return;
+    }
+    if (value.length > MAX_HEADER_VALUE) {
+      problem('warning', `${field}[${i}].value`, `${value.length} characters long; cut to ${MAX_HEADER_VALUE}`);
+      value = value.slice(0, MAX_HEADER_VALUE);
+    }
+    out.push([h.name.toLowerCase(), value]);
+  });
+  return out;
+}

@@ -1,0 +1,8 @@
+// The public surface of the analysis core. Pure: no DOM, no extension APIs, no node: modules.
+export * from './types';
+export { CORS_ERRORS, isCorsError } from './cors/errors';
+export type { CorsError, FirefoxReason } from './cors/errors';
+export { analyzeHar, createAnalyzer } from './analyze';
+export type { Analyzer, AnalyzeOptions } from './analyze';
+export { readHar, readHarEntry } from './har/read';
+export type { ReadHarResult } from './har/read';

@@ -1,0 +1,62 @@
+// Which entries take part in CORS. https://fetch.spec.whatwg.org/#http-origin and #cors-protocol
+import type { ObservedEntry } from '../types';
+import { getHeader } from '../fetch/headers';
+import { originOf } from '../fetch/origin';
+
+export type EntryRole =
+  | { readonly kind: 'preflight'; readonly origin: string | null; readonly requestMethod: string; readonly requestHeaderNames: readonly string[] }
+  | { readonly kind: 'cors'; readonly origin: string; readonly originFrom: string }
+  | { readonly kind: 'not-cors'; readonly reason: string; readonly origin: string | null; readonly originFrom: string };
+
+const NAVIGATION_TYPES = new Set(['document', 'iframe', 'subdocument']);
+const NO_CORS_TYPES = new Set(['image', 'stylesheet', 'script', 'font', 'media', 'texttrack', 'manifest', 'ping', 'csp-violation-report', 'signed-exchange', 'websocket']);
+
+export function classifyEntry(entry: ObservedEntry): EntryRole {
+  const acrm = getHeader(entry.requestHeaders, 'access-control-request-method');
+  const originHeader = getHeader(entry.requestHeaders, 'origin');
+  // A CORS-preflight request: `OPTIONS` with `Access-Control-Request-Method` (https://fetch.spec.whatwg.org/#cors-preflight-request),
+  // or what Chromium marks as one.
+  if ((entry.method === 'OPTIONS' && acrm !== null) || entry.resourceType === 'preflight' || entry.initiator?.type === 'preflight') {
+    const acrh = getHeader(entry.requestHeaders, 'access-control-request-headers');
+    return {
+      kind: 'preflight',
+      origin: originHeader,
+      requestMethod: acrm ?? '',
+      requestHeaderNames: acrh === null ? [] : acrh.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean).sort(),
+    };
+  }
+  const target = originOf(entry.url);
+  const fetchMode = getHeader(entry.requestHeaders, 'sec-fetch-mode');
+  if (fetchMode === 'navigate' || (entry.resourceType !== null && NAVIGATION_TYPES.has(entry.resourceType)))
+    return { kind: 'not-cors', reason: 'a navigation (documents are not fetched in CORS mode)', origin: originHeader, originFrom: 'origin-header' };
+  if (fetchMode === 'no-cors')
+    return { kind: 'not-cors', reason: "a no-cors request (Sec-Fetch-Mode: no-cors): the page gets an opaque response, CORS does not apply", origin: originHeader, originFrom: 'origin-header' };
+
+  const page = pageOrigin(entry, originHeader);
+  if (page.origin === null) {
+    if (entry.resourceType !== null && NO_CORS_TYPES.has(entry.resourceType))
+      return { kind: 'not-cors', reason: `a ${entry.resourceType} load without an Origin header (no-cors mode)`, origin: null, originFrom: 'none' };
+    return { kind: 'not-cors', reason: 'no Origin header and no way to tell the page origin: a same-origin or no-cors request', origin: null, originFrom: 'none' };
+  }
+  if (page.origin === 'null' && originHeader === 'null') return { kind: 'cors', origin: 'null', originFrom: page.from };
+  if (target !== null && page.origin === target) return { kind: 'not-cors', reason: 'same-origin request', origin: page.origin, originFrom: page.from };
+  if (originHeader === null && entry.status > 0 && entry.flavour !== 'other' && !(entry.resourceType === 'fetch' || entry.resourceType === 'xhr'))
+    return { kind: 'not-cors', reason: 'a cross-origin request sent without an Origin header (no-cors mode)', origin: page.origin, originFrom: page.from };
+  if (originHeader === null && entry.status > 0)
+    return { kind: 'not-cors', reason: 'a cross-origin request sent without an Origin header (no-cors mode, or the HAR dropped it)', origin: page.origin, originFrom: page.from };
+  return { kind: 'cors', origin: page.origin, originFrom: page.from };
+}
+
+/**
+ * The page's origin for an entry. The `Origin` header is the truth; a request the browser never sent
+ * (Chromium: status 0, Blink-level headers only) has none, so fall back to `Referer` or the initiator's URL.
+ */
+function pageOrigin(entry: ObservedEntry, originHeader: string | null): { origin: string | null; from: string } {
+  if (originHeader !== null) return { origin: originHeader, from: 'origin-header' };
+  const referer = getHeader(entry.requestHeaders, 'referer');
+  const fromReferer = referer ? originOf(referer) : null;
+  if (fromReferer) return { origin: fromReferer, from: 'referer-header' };
+  const fromInitiator = entry.initiator?.url ? originOf(entry.initiator.url) : null;
+  if (fromInitiator) return { origin: fromInitiator, from: 'initiator-url' };
+  return { origin: null, from: 'none' };
+}

@@ -1,0 +1,173 @@
+// Order-independent pairing of preflights with their actual requests (DevTools NetworkLog's idea):
+// whichever half arrives first waits in an index keyed by URL until its partner comes.
+// Every pair records how it was made.
+import type { ObservedEntry, Pairing } from '../types';
+import { getHeader } from '../fetch/headers';
+import { isOkStatus } from '../fetch/status';
+import { parseMaxAge, preflightCovers } from '../cors/preflight';
+import { preflightReason } from '../cors/preflight-reason';
+import { classifyEntry, type EntryRole } from './classify';
+
+/** How far apart (ms) a preflight may start from its actual request's start/end and still be its partner. */
+export const PAIRING_SLACK_MS = 2000;
+
+export interface ExchangeState {
+  readonly id: string;
+  actual: ObservedEntry | null;
+  preflight: ObservedEntry | null;
+  pairing: Pairing;
+  role: EntryRole;
+  redirectedFrom: number | null;
+}
+
+export class Pairer {
+  readonly exchanges = new Map<string, ExchangeState>();
+  private readonly preflightsByUrl = new Map<string, ExchangeState[]>();
+  private readonly actualsByUrl = new Map<string, ExchangeState[]>();
+  private readonly redirectsByTarget = new Map<string, ObservedEntry[]>();
+
+  clear(): void {
+    this.exchanges.clear();
+    this.preflightsByUrl.clear();
+    this.actualsByUrl.clear();
+    this.redirectsByTarget.clear();
+  }
+
+  /** Adds one entry; returns the exchanges it created or changed. */
+  add(entry: ObservedEntry): ExchangeState[] {
+    const role = classifyEntry(entry);
+    if (entry.redirectURL !== '') push(this.redirectsByTarget, entry.redirectURL, entry);
+    if (role.kind === 'preflight') return this.addPreflight(entry, role);
+    if (role.kind === 'cors') return this.addActual(entry, role);
+    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom: this.hopBefore(entry), pairing: { method: 'not-cors', detail: role.reason } };
+    this.exchanges.set(state.id, state);
+    return [state];
+  }
+
+  private hopBefore(entry: ObservedEntry): number | null {
+    const hops = this.redirectsByTarget.get(entry.url);
+    if (!hops) return null;
+    let best: ObservedEntry | null = null;
+    for (const hop of hops) if (hop.index !== entry.index && hop.startedMs <= entry.startedMs && (!best || hop.startedMs > best.startedMs)) best = hop;
+    return best?.index ?? null;
+  }
+
+  private addPreflight(entry: ObservedEntry, role: Extract<EntryRole, { kind: 'preflight' }>): ExchangeState[] {
+    const changed: ExchangeState[] = [];
+    // Is an actual request waiting for this preflight?
+    const partner = closest(
+      (this.actualsByUrl.get(entry.url) ?? []).filter(
+        (s) => s.preflight === null || s.pairing.method === 'preflight-cache',
+      ).filter((s) => s.actual!.method === role.requestMethod && sameOrigin(s.role, role.origin) && withinWindow(s.actual!, entry)),
+      entry,
+    );
+    if (partner) {
+      partner.preflight = entry;
+      partner.pairing = { method: 'matched', detail: matchedDetail(role) };
+      changed.push(partner);
+    } else {
+      const state: ExchangeState = {
+        id: `x${entry.index}`, actual: null, preflight: entry, role, redirectedFrom: null,
+        pairing: { method: 'preflight-only', detail: 'no actual request for this preflight in the capture (the preflight failed, or the request is still pending)' },
+      };
+      this.exchanges.set(state.id, state);
+      changed.push(state);
+    }
+    push(this.preflightsByUrl, entry.url, partner ?? this.exchanges.get(`x${entry.index}`)!);
+    // Later requests that found no preflight may have been served this one from the preflight cache.
+    for (const s of this.actualsByUrl.get(entry.url) ?? []) {
+      if (s === partner || s.pairing.method !== 'preflight-not-captured') continue;
+      const cached = this.cachedPreflightFor(s);
+      if (cached) {
+        s.pairing = cached;
+        changed.push(s);
+      }
+    }
+    return changed;
+  }
+
+  private addActual(entry: ObservedEntry, role: Extract<EntryRole, { kind: 'cors' }>): ExchangeState[] {
+    const redirectedFrom = this.hopBefore(entry);
+    // A preflight already waiting for this request?
+    const waiting = closest(
+      (this.preflightsByUrl.get(entry.url) ?? []).filter((s) => s.actual === null && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!)),
+      entry,
+    );
+    if (waiting) {
+      waiting.actual = entry;
+      waiting.role = role;
+      waiting.redirectedFrom = redirectedFrom;
+      waiting.pairing = { method: 'matched', detail: matchedDetail(preflightRole(waiting)) };
+      push(this.actualsByUrl, entry.url, waiting);
+      return [waiting];
+    }
+    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, pairing: { method: 'no-preflight-needed', detail: '' } };
+    const reason = preflightReason(entry.method, entry.requestHeaders, null);
+    if (!reason.needed) state.pairing = { method: 'no-preflight-needed', detail: 'a simple request: safelisted method and headers, so no preflight' };
+    else state.pairing = this.cachedPreflightFor(state) ?? { method: 'preflight-not-captured', detail: 'the request needed a preflight, but none is in the capture and none captured earlier is still cached' };
+    this.exchanges.set(state.id, state);
+    push(this.actualsByUrl, entry.url, state);
+    return [state];
+  }
+
+  /** The newest earlier successful preflight for the same URL and origin whose max-age still covers the request. */
+  private cachedPreflightFor(state: ExchangeState): Pairing | null {
+    const actual = state.actual!;
+    const origin = state.role.kind === 'cors' ? state.role.origin : null;
+    const unsafe = preflightReason(actual.method, actual.requestHeaders, null).unsafeHeaders.map((h) => h.name);
+    const credentials = getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies;
+    let best: ObservedEntry | null = null;
+    for (const s of this.preflightsByUrl.get(actual.url) ?? []) {
+      const p = s.preflight!;
+      if (p.startedMs > actual.startedMs || !isOkStatus(p.status) || !sameOrigin(preflightRole(s), origin)) continue;
+      const maxAge = parseMaxAge(getHeader(p.responseHeaders, 'access-control-max-age'));
+      if (actual.startedMs - p.startedMs > maxAge * 1000 + PAIRING_SLACK_MS) continue;
+      if (!preflightCovers(p.responseHeaders, actual.method, unsafe, credentials)) continue;
+      if (!best || p.startedMs > best.startedMs) best = p;
+    }
+    if (!best) return null;
+    const age = Math.round((actual.startedMs - best.startedMs) / 100) / 10;
+    return { method: 'preflight-cache', cachedBy: best.index, detail: `no preflight of its own: served from the preflight cache by entry ${best.index}, ${age} s earlier (Access-Control-Max-Age ${getHeader(best.responseHeaders, 'access-control-max-age') ?? 'absent → 5'} s, Chrome caps at 7200)` };
+  }
+}
+
+function preflightRole(s: ExchangeState): string | null {
+  if (s.preflight) return getHeader(s.preflight.requestHeaders, 'origin');
+  return null;
+}
+
+function preflightMethod(s: ExchangeState): string {
+  return getHeader(s.preflight!.requestHeaders, 'access-control-request-method') ?? '';
+}
+
+function sameOrigin(role: EntryRole | string | null, origin: string | null): boolean {
+  const a = typeof role === 'string' || role === null ? role : role.origin;
+  return a === null || origin === null || a === origin;
+}
+
+function withinWindow(actual: ObservedEntry, preflight: ObservedEntry): boolean {
+  if (actual.startedMs === 0 || preflight.startedMs === 0) return true;
+  return preflight.startedMs >= actual.startedMs - PAIRING_SLACK_MS && preflight.startedMs <= actual.startedMs + actual.durationMs + PAIRING_SLACK_MS;
+}
+
+function closest<T extends ExchangeState>(candidates: T[], to: ObservedEntry): T | undefined {
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const other = (c.actual && c.actual !== to ? c.actual : c.preflight)!;
+    const d = Math.abs(other.startedMs - to.startedMs);
+    if (d < bestDistance) { best = c; bestDistance = d; }
+  }
+  return best;
+}
+
+function matchedDetail(role: EntryRole | string | null): string {
+  const headers = typeof role === 'object' && role !== null && role.kind === 'preflight' && role.requestHeaderNames.length > 0 ? `, Access-Control-Request-Headers` : '';
+  return `paired on URL, origin, Access-Control-Request-Method = method${headers} and time`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
