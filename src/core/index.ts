@@ -6,3 +6,7 @@ export { analyzeHar, createAnalyzer } from './analyze';
 export type { Analyzer, AnalyzeOptions } from './analyze';
 export { readHar, readHarEntry } from './har/read';
 export type { ReadHarResult } from './har/read';
+export { chromeConsoleMessage } from './cors/console';
+export { FAILURE_TEXT } from './cors/catalog';
+export { buildReport } from './analyze';
+export { VERSION } from './version';

@@ -34,7 +34,8 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   const url = actual?.url ?? preflight?.url ?? '';
   const reason = preflightReason(method, actual?.requestHeaders ?? null, input.requestedHeaderNames);
   const unsafeNames = reason.unsafeHeaders.map((h) => h.name);
-  const browser = browserSignal(actual ?? preflight, input.ignoreBrowserSignals);
+  // A preflight entry's own `_error: null` only says the OPTIONS request completed; the verdict lives on the actual request.
+  const browser = browserSignal(actual, input.ignoreBrowserSignals);
 
   const credentialsSeen = actual !== null && (getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies);
   const run = (credentialsInclude: boolean) => runChecks(actual, preflight, origin, method, unsafeNames, credentialsInclude, reason);

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `cors-lens` command. The CLI is bundled into dist/cli by `npm run build:cli` (run by `npm install`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const built = new URL('../dist/cli/cors-lens.mjs', import.meta.url);
+if (!existsSync(fileURLToPath(built))) {
+  process.stderr.write('cors-lens: the CLI is not built yet; run `npm run build:cli` in the cors-lens folder.\n');
+  process.exit(3);
+}
+const { main } = await import(built.href);
+process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });

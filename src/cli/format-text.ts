@@ -1,0 +1,53 @@
+// The default terminal output of `cors-lens analyze`: one block per exchange, the verdict first.
+import { chromeConsoleMessage, type AnalysisReport, type ExchangeReport } from '../core';
+
+const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+export function formatText(report: AnalysisReport, opts: { name: string; color: boolean; onlyBlocked: boolean }): string {
+  const c = paint(opts.color);
+  const out: string[] = [];
+  const { counts } = report;
+  out.push(
+    `${c('1', opts.name)}: ${report.input.entries} entries (${report.input.flavour} HAR), ${counts.cors} CORS exchange${counts.cors === 1 ? '' : 's'}: ` +
+      `${c('32', `${counts.allowed} allowed`)}, ${c('31', `${counts.blocked} blocked`)}, ${counts.unknown} unknown; ${counts.notCors} not CORS`,
+  );
+  for (const x of report.exchanges) {
+    if (x.kind === 'not-cors') continue;
+    out.push('', ...exchangeBlock(x, c));
+  }
+  if (counts.cors === 0) out.push('', 'No cross-origin (CORS) requests in this HAR.');
+  return `${out.join('\n')}\n`;
+}
+
+function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[] {
+  const mark = x.verdict === 'blocked' ? c('31', '✖ BLOCKED') : x.verdict === 'allowed' ? c('32', '✔ allowed') : c('33', '? unknown');
+  const lines = [`${mark}  ${c('1', `${x.method} ${x.url}`)}  from ${x.origin ?? '(unknown origin)'}  [${x.id}]`];
+  lines.push(`  ${x.summary}`);
+  if (x.verdict === 'blocked' && x.corsError) {
+    lines.push(`  Chrome: ${c('1', x.corsError)}${x.failedParameter ? ` (${x.failedParameter})` : ''}${x.firefoxReason ? `   Firefox: ${x.firefoxReason}` : ''}`);
+    const consoleLine = chromeConsoleMessage(x);
+    if (consoleLine) lines.push(`  Console: ${consoleLine}`);
+  }
+  lines.push(`  Entries: ${entryRefs(x)}; ${x.pairing.detail}`);
+  if (x.preflightReason?.needed) {
+    const why = [
+      ...(x.preflightReason.methodSafelisted ? [] : [`${x.method} is not a CORS-safelisted method`]),
+      ...x.preflightReason.unsafeHeaders.map((h) => `${h.name}: ${h.detail}`),
+    ];
+    if (why.length) lines.push(`  Preflight needed because: ${why.join('; ')}`);
+  }
+  if (x.credentials.value !== 'unknown') lines.push(`  Credentials: ${x.credentials.value} (from ${x.credentials.from})`);
+  for (const f of x.allFailures.slice(x.verdict === 'blocked' ? 1 : 0)) lines.push(`  Also failing: ${f.corsError}${f.failedParameter ? ` (${f.failedParameter})` : ''} [${f.stage}, ${f.spec.id}]`);
+  const bad = x.checks.filter((r) => r.status === 'missing' || r.status === 'mismatched' || r.status === 'invalid');
+  for (const r of bad) lines.push(`  ${c('31', '•')} ${r.stage} ${r.header}: ${r.status}; expected ${r.expected}, got ${r.actual === null ? '(absent)' : `'${r.actual}'`}${r.note ? ` — ${r.note}` : ''}`);
+  for (const h of x.hints.slice(0, 3)) lines.push(`  Hint [${h.id}, ${h.confidence}]: ${h.title}`);
+  return lines;
+}
+
+function entryRefs(x: ExchangeReport): string {
+  const parts: string[] = [];
+  if (x.preflightEntry !== null) parts.push(`preflight #${x.preflightEntry}`);
+  if (x.actualEntry !== null) parts.push(`request #${x.actualEntry}`);
+  if (x.pairing.cachedBy !== undefined) parts.push(`cached preflight #${x.pairing.cachedBy}`);
+  return parts.join(', ');
+}

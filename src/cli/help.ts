@@ -1,0 +1,31 @@
+export const HELP = `cors-lens — why the browser blocked a cross-origin call, from a HAR file
+
+Usage:
+  cors-lens analyze <file.har | -> [options]
+  cors-lens report  <file.har | -> --format har|markdown|html|json [-o <file>] [--scope all|cors|blocked|exchange:<id>] [--keep-secrets] [--keep-bodies]
+  cors-lens --help | --version
+
+analyze options:
+  -f, --format text|json|markdown   output format (default: text; json follows docs/report-schema.md)
+      --only-blocked                show only blocked exchanges
+      --fail-on blocked|unknown|never
+                                    exit 1 when an exchange is blocked (or blocked/unknown)
+      --ignore-browser-signals      judge from headers alone, ignoring Chrome's _error field
+      --no-hints                    leave out AWS and generic fix hints
+      --color / --no-color          force colours on or off (default: on for a terminal, off with NO_COLOR)
+
+report options:
+  --format har       the HAR with CORS Lens' analysis under _corsLens fields (importable into DevTools)
+  --format markdown  a summary table and a section per blocked exchange
+  --format html      one self-contained HTML file (no scripts, strict CSP)
+  --format json      the analysis (docs/report-schema.md)
+  -o, --output FILE  write there instead of standard output
+  --keep-secrets     do NOT redact cookies, tokens, signatures (redaction is on by default)
+  --keep-bodies      keep request/response bodies (dropped by default)
+
+Exit codes:
+  0  analysed (problems with single entries are reported on stderr and those entries skipped)
+  1  --fail-on matched
+  2  usage error
+  3  the input could not be read at all (missing file, not JSON, not a HAR)
+`;

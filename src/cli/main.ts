@@ -1,0 +1,96 @@
+// cors-lens: the analysis core on a HAR file, for CI and for support teams who receive HARs.
+import { parseArgs } from 'node:util';
+import { analyzeHar, VERSION, type AnalysisReport } from '../core';
+import { formatText } from './format-text';
+import { readInput, InputError } from './read-input';
+import { HELP } from './help';
+
+export interface Io {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream;
+}
+
+/** Exit codes, documented in `cors-lens --help` and README. */
+export const EXIT = { ok: 0, failOn: 1, usage: 2, input: 3 } as const;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  try {
+    if (command === 'analyze') return await analyzeCommand(rest, io);
+    if (command === 'report') {
+      const { reportCommand } = await import('./report-command');
+      return await reportCommand(rest, io);
+    }
+    io.stderr.write(`cors-lens: unknown command '${command}'. Try 'cors-lens --help'.\n`);
+    return EXIT.usage;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`cors-lens: ${err.message}\nTry 'cors-lens --help'.\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof InputError) {
+      io.stderr.write(`cors-lens: ${err.message}\n`);
+      return EXIT.input;
+    }
+    throw err;
+  }
+}
+
+export class UsageError extends Error {}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+
+export function parse(args: readonly string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function analyzeCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    'only-blocked': { type: 'boolean', default: false },
+    'fail-on': { type: 'string', default: 'never' },
+    'ignore-browser-signals': { type: 'boolean', default: false },
+    'no-hints': { type: 'boolean', default: false },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+  });
+  const format = values.format as string;
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown (got '${format}')`);
+  const failOn = values['fail-on'] as string;
+  if (!['never', 'blocked', 'unknown'].includes(failOn)) throw new UsageError(`--fail-on must be blocked, unknown or never (got '${failOn}')`);
+  if (positionals.length !== 1) throw new UsageError('analyze takes exactly one HAR file (or - for standard input)');
+
+  const input = await readInput(positionals[0], io.stdin);
+  const report = analyzeHar(input.text, { ignoreBrowserSignals: values['ignore-browser-signals'] as boolean, hints: !values['no-hints'] });
+  const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
+  if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
+  for (const p of report.problems) io.stderr.write(`cors-lens: ${input.name}: entry ${p.entry}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
+  if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others were analysed.\n`);
+
+  const shown: AnalysisReport = values['only-blocked'] ? { ...report, exchanges: report.exchanges.filter((x) => x.verdict === 'blocked') } : report;
+  if (format === 'json') io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  else if (format === 'markdown') {
+    const { renderMarkdownReport } = await import('./markdown-bridge');
+    io.stdout.write(renderMarkdownReport(shown, input.text));
+  } else {
+    const color = values['no-color'] ? false : ((values.color as boolean | undefined) ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
+    io.stdout.write(formatText(shown, { name: input.name, color, onlyBlocked: values['only-blocked'] as boolean }));
+  }
+  if (failOn === 'blocked' && report.counts.blocked > 0) return EXIT.failOn;
+  if (failOn === 'unknown' && report.counts.blocked + report.counts.unknown > 0) return EXIT.failOn;
+  return EXIT.ok;
+}

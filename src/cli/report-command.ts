@@ -1,0 +1,46 @@
+// cors-lens report <file.har | -> --format har|markdown|html|json [-o <file>] [--scope ...] [--keep-secrets] [--keep-bodies]
+import { writeFile } from 'node:fs/promises';
+import { analyzeHar } from '../core';
+import { renderReport } from '../core/report';
+import { EXIT, parse, UsageError, type Io } from './main';
+import { InputError, readInput } from './read-input';
+
+const FORMATS = ['har', 'markdown', 'html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    scope: { type: 'string', default: 'all' },
+    'keep-secrets': { type: 'boolean', default: false },
+    'keep-bodies': { type: 'boolean', default: false },
+  });
+  const format = values.format as string | undefined;
+  if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`report needs --format har, markdown, html or json${format ? ` (got '${format}')` : ''}`);
+  const scope = values.scope as string;
+  if (!/^(all|cors|blocked|exchange:x\d+)$/.test(scope)) throw new UsageError(`--scope must be all, cors, blocked or exchange:<id> (got '${scope}')`);
+  if (positionals.length !== 1) throw new UsageError('report takes exactly one HAR file (or - for standard input)');
+
+  const input = await readInput(positionals[0], io.stdin);
+  const report = analyzeHar(input.text);
+  const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
+  if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
+  if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others are in the report.\n`);
+  const { text, redaction } = renderReport(report, JSON.parse(input.text), {
+    format: format as Format,
+    scope: scope as 'all',
+    keepSecrets: values['keep-secrets'] as boolean,
+    keepBodies: values['keep-bodies'] as boolean,
+  });
+  if (values.output) {
+    await writeFile(values.output as string, text);
+    io.stderr.write(`cors-lens: wrote ${values.output} (${describeRedaction(redaction)})\n`);
+  } else io.stdout.write(text);
+  return EXIT.ok;
+}
+
+function describeRedaction(redaction: unknown): string {
+  const r = redaction as { total?: number } | null;
+  return r && typeof r.total === 'number' ? `${r.total} secret value${r.total === 1 ? '' : 's'} redacted` : 'redacted by default';
+}

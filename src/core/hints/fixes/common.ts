@@ -1,0 +1,45 @@
+// Small helpers shared by the fix blocks: one HintFix per toolchain, shell variables that say where
+// their value came from, Terraform/YAML-safe names and lists.
+import type { HintFix, Toolchain } from '../../types';
+import type { Known } from '../fill';
+
+export type AwsToolchain = Exclude<Toolchain, 'generic'>;
+export const AWS_TOOLCHAINS: readonly AwsToolchain[] = ['console', 'cli', 'sam', 'cdk', 'serverless', 'terraform', 'lambda-node', 'lambda-python'];
+
+/** Language of each toolchain's snippets (console steps are prose). */
+export const LANGUAGE: Record<AwsToolchain, string> = {
+  console: 'text', cli: 'sh', sam: 'yaml', cdk: 'ts', serverless: 'yaml', terraform: 'hcl', 'lambda-node': 'js', 'lambda-python': 'python',
+};
+
+export function fix(toolchain: AwsToolchain, title: string, snippet: string, language = LANGUAGE[toolchain]): HintFix {
+  return { toolchain, language, title, snippet: snippet.replace(/^\n+/, '').replace(/\s+$/, '') + '\n' };
+}
+
+/** The toolchain has no lever for this pitfall: say so, and where the fix is instead. */
+export function notApplicable(toolchain: AwsToolchain, why: string): HintFix {
+  return { toolchain, language: 'text', title: 'Nothing to change here', snippet: `${why}\n` };
+}
+
+/** `NAME=value   # from the URL` or `NAME=PLACEHOLDER   # how to find it`. */
+export function shVar(name: string, v: Known, from: string, howToFind: string): string {
+  const value = /^[A-Za-z0-9_./:@-]+$/.test(v.value) ? v.value : `'${v.value.replace(/'/g, `'\\''`)}'`;
+  return `${name}=${value}   # ${v.known ? from : `not in the HAR: ${howToFind}`}`;
+}
+
+/** A Terraform/CDK-safe identifier from a path (`/items/{id}` → `items_id`). */
+export function identifierFromPath(path: string, fallback = 'root'): string {
+  const id = path.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return id === '' ? fallback : /^[0-9]/.test(id) ? `r_${id}` : id;
+}
+
+/** `["a", "b"]` — valid in YAML flow style, HCL, JSON, TS and Python. */
+export function list(items: readonly string[]): string {
+  return `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
+}
+
+/** Concatenates fix lists, keeping toolchain order stable (console, cli, sam, cdk, serverless, terraform, lambda). */
+export function fixes(...groups: ReadonlyArray<readonly HintFix[]>): HintFix[] {
+  const all = groups.flat();
+  const order = (t: Toolchain) => AWS_TOOLCHAINS.indexOf(t as AwsToolchain);
+  return all.map((f, i) => ({ f, i })).sort((a, b) => order(a.f.toolchain) - order(b.f.toolchain) || a.i - b.i).map(({ f }) => f);
+}

@@ -1,0 +1,45 @@
+// Escaping for the two text formats. Every value that came from the network (header values, URLs, status texts)
+// and everything derived from it (summaries, failed parameters, hint evidence) goes through one of these.
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+  '\u0000': '\uFFFD',
+};
+
+/** Text for HTML element content and double- or single-quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"'`\u0000]/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** An id fit for `id="..."` and `href="#..."`: letters, digits, `-` and `_` only. */
+export function htmlId(value: string): string {
+  return 'x-' + value.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
+}
+
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Inline Markdown text (GFM), safe in a paragraph, a list item or a table cell: HTML and entity syntax as entities;
+ * `\`, backticks, emphasis, links, strikethrough and `|` backslash-escaped (CommonMark §2.4 allows any ASCII
+ * punctuation to be escaped; GFM tables read `\|` as a literal pipe); line breaks folded so a value cannot
+ * start a new block.
+ */
+export function escapeMarkdown(value: unknown): string {
+  return String(value ?? '')
+    .replace(/[&<>]/g, (c) => MD_ENTITIES[c])
+    .replace(/[\\`*_[\]|~!#]/g, '\\$&')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
+}
+
+/** A fenced code block that its content cannot close: the fence is longer than any backtick run inside. */
+export function markdownFence(content: string, language = ''): string {
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const lang = language.replace(/[^a-z0-9+-]/gi, '');
+  return `${fence}${lang}\n${content.replace(/\r\n?/g, '\n')}\n${fence}`;
+}
