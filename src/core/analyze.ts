@@ -22,6 +22,11 @@ export interface Analyzer {
   addObserved(entries: readonly ObservedEntry[]): ExchangeReport[];
   /** All exchanges, in start-time order. */
   exchanges(): ExchangeReport[];
+  /**
+   * Streaming: once every entry that started before `watermarkMs` has been added, returns the exchanges
+   * nothing later can change and forgets them, so memory stays bounded on HARs of any size.
+   */
+  settle(watermarkMs: number): ExchangeReport[];
   /** Entries that could not be read, each named by index and field. */
   problems(): readonly InputProblem[];
   entry(index: number): ObservedEntry | undefined;
@@ -72,6 +77,17 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
     exchanges() {
       sorted ??= [...reports.values()].sort((a, b) => a.startedMs - b.startedMs || compareIds(a.id, b.id));
       return sorted;
+    },
+    settle(watermarkMs) {
+      const out: ExchangeReport[] = [];
+      for (const state of pairer.settle(watermarkMs)) {
+        const r = reports.get(state.id);
+        if (r) out.push(r);
+        reports.delete(state.id);
+        if (state.actual) entries.delete(state.actual.index);
+      }
+      if (out.length) sorted = null;
+      return out.sort((a, b) => a.startedMs - b.startedMs || compareIds(a.id, b.id));
     },
     problems: () => problems,
     entry: (index) => entries.get(index),

@@ -33,7 +33,7 @@ function headerArray(h: Headers | undefined): Array<{ name: string; value: strin
   return out;
 }
 
-const T0 = Date.parse('2026-11-24T18:47:46.000Z');
+export const T0 = Date.parse('2026-11-24T18:47:46.000Z');
 
 export function entry(spec: EntrySpec = {}): Record<string, unknown> {
   const url = spec.url ?? `${API}/thing`;

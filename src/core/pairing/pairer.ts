@@ -10,6 +10,8 @@ import { classifyEntry, type EntryRole } from './classify';
 
 /** How far apart (ms) a preflight may start from its actual request's start/end and still be its partner. */
 export const PAIRING_SLACK_MS = 2000;
+/** Nothing older than this (Chromium's Max-Age cap plus slack) can pair with a new entry. */
+const HORIZON_MS = 7200_000 + PAIRING_SLACK_MS;
 
 export interface ExchangeState {
   readonly id: string;
@@ -31,6 +33,39 @@ export class Pairer {
     this.preflightsByUrl.clear();
     this.actualsByUrl.clear();
     this.redirectsByTarget.clear();
+  }
+
+  /**
+   * Removes and returns the exchanges that no entry still to come can change, given that every entry
+   * starting before `watermarkMs` has been added (streaming input). Successful preflights stay indexed
+   * (without their exchange) for preflight-cache pairing until the horizon passes.
+   */
+  settle(watermarkMs: number): ExchangeState[] {
+    const limit = watermarkMs - PAIRING_SLACK_MS;
+    const settled: ExchangeState[] = [];
+    for (const [id, state] of this.exchanges) {
+      const started = (state.actual ?? state.preflight)!.startedMs;
+      if (started >= limit) continue;
+      settled.push(state);
+      this.exchanges.delete(id);
+    }
+    if (settled.length === 0) return settled;
+    const gone = new Set(settled);
+    const prune = (map: Map<string, ExchangeState[]>, keep: (s: ExchangeState) => boolean) => {
+      for (const [url, list] of map) {
+        const kept = list.filter((s) => !gone.has(s) || keep(s));
+        if (kept.length === 0) map.delete(url);
+        else if (kept.length !== list.length) map.set(url, kept);
+      }
+    };
+    prune(this.actualsByUrl, () => false);
+    prune(this.preflightsByUrl, (s) => isOkStatus(s.preflight!.status) && watermarkMs - s.preflight!.startedMs <= HORIZON_MS);
+    for (const [url, hops] of this.redirectsByTarget) {
+      const kept = hops.filter((h) => h.startedMs >= limit - PAIRING_SLACK_MS);
+      if (kept.length === 0) this.redirectsByTarget.delete(url);
+      else this.redirectsByTarget.set(url, kept);
+    }
+    return settled;
   }
 
   /** Adds one entry; returns the exchanges it created or changed. */
@@ -56,9 +91,8 @@ export class Pairer {
     const changed: ExchangeState[] = [];
     // Is an actual request waiting for this preflight?
     const partner = closest(
-      (this.actualsByUrl.get(entry.url) ?? []).filter(
-        (s) => s.preflight === null || s.pairing.method === 'preflight-cache',
-      ).filter((s) => s.actual!.method === role.requestMethod && sameOrigin(s.role, role.origin) && withinWindow(s.actual!, entry)),
+      recent(this.actualsByUrl.get(entry.url), entry.startedMs, (s) =>
+        (s.preflight === null || s.pairing.method === 'preflight-cache') && s.actual!.method === role.requestMethod && sameOrigin(s.role, role.origin) && withinWindow(s.actual!, entry)),
       entry,
     );
     if (partner) {
@@ -75,8 +109,7 @@ export class Pairer {
     }
     push(this.preflightsByUrl, entry.url, partner ?? this.exchanges.get(`x${entry.index}`)!);
     // Later requests that found no preflight may have been served this one from the preflight cache.
-    for (const s of this.actualsByUrl.get(entry.url) ?? []) {
-      if (s === partner || s.pairing.method !== 'preflight-not-captured') continue;
+    for (const s of recent(this.actualsByUrl.get(entry.url), entry.startedMs, (x) => x !== partner && x.pairing.method === 'preflight-not-captured')) {
       const cached = this.cachedPreflightFor(s);
       if (cached) {
         s.pairing = cached;
@@ -90,7 +123,7 @@ export class Pairer {
     const redirectedFrom = this.hopBefore(entry);
     // A preflight already waiting for this request?
     const waiting = closest(
-      (this.preflightsByUrl.get(entry.url) ?? []).filter((s) => s.actual === null && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!)),
+      recent(this.preflightsByUrl.get(entry.url), entry.startedMs, (s) => s.actual === null && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!)),
       entry,
     );
     if (waiting) {
@@ -117,7 +150,7 @@ export class Pairer {
     const unsafe = preflightReason(actual.method, actual.requestHeaders, null).unsafeHeaders.map((h) => h.name);
     const credentials = getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies;
     let best: ObservedEntry | null = null;
-    for (const s of this.preflightsByUrl.get(actual.url) ?? []) {
+    for (const s of recent(this.preflightsByUrl.get(actual.url), actual.startedMs, () => true)) {
       const p = s.preflight!;
       if (p.startedMs > actual.startedMs || !isOkStatus(p.status) || !sameOrigin(preflightRole(s), origin)) continue;
       const maxAge = parseMaxAge(getHeader(p.responseHeaders, 'access-control-max-age'));
@@ -164,6 +197,22 @@ function closest<T extends ExchangeState>(candidates: T[], to: ObservedEntry): T
 function matchedDetail(role: EntryRole | string | null): string {
   const headers = typeof role === 'object' && role !== null && role.kind === 'preflight' && role.requestHeaderNames.length > 0 ? `, Access-Control-Request-Headers` : '';
   return `paired on URL, origin, Access-Control-Request-Method = method${headers} and time`;
+}
+
+/**
+ * The items of a (roughly time-ordered) list that pass `keep`, newest first, stopping at the pairing horizon
+ * so that a URL polled thousands of times does not make pairing quadratic.
+ */
+function recent(list: ExchangeState[] | undefined, nowMs: number, keep: (s: ExchangeState) => boolean): ExchangeState[] {
+  const out: ExchangeState[] = [];
+  if (!list) return out;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i];
+    const t = (s.actual ?? s.preflight)!.startedMs;
+    if (nowMs - t > HORIZON_MS) break;
+    if (keep(s)) out.push(s);
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -69,7 +69,7 @@ export const COOKIE_HEADERS = new Set(['cookie', 'set-cookie', 'set-cookie2']);
 export const SCHEME_HEADERS = new Set(['authorization', 'proxy-authorization']);
 
 /** Name fragments that mark a header, parameter or field as secret: `X-Upstream-Token`, `my_api_key`, `session_id`. */
-const SECRET_NAME = /token|secret|passw|pwd|session|sess_?id|csrf|xsrf|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(?!or)|credential|signature|jwt|bearer/i;
+const SECRET_NAME = /token|secret|passw|pwd|session|sess_?id|csrf|xsrf|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(?!or(?!iz|is))|credential|signature|jwt|bearer/i;
 
 export function isSecretHeaderName(lowerName: string): boolean {
   if (isCorsEvidenceHeader(lowerName) || COOKIE_HEADERS.has(lowerName)) return false;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeHar, createAnalyzer } from '../../../src/core';
-import { API, PAGE, entry, har, preflight } from '../../support/har-builder';
+import { API, PAGE, T0, entry, har, preflight } from '../../support/har-builder';
 
 const URL_ = `${API}/items`;
 const okPreflight = (started: number, maxAge?: string, url = URL_) =>
@@ -81,5 +81,18 @@ describe('classification', () => {
     expect(x.kind).toBe('not-cors');
     expect(x.verdict).toBe('not-cors');
     expect(x.notCorsReason).toContain(reason);
+  });
+});
+
+describe('streaming (settle)', () => {
+  test('settled exchanges come out once the watermark passes them, and later cache hits still pair', () => {
+    const analyzer = createAnalyzer();
+    analyzer.add([put(0), okPreflight(2, '600')]);
+    expect(analyzer.settle(T0 + 1_000)).toEqual([]);
+    const settled = analyzer.settle(T0 + 10_000);
+    expect(settled.map((x) => x.pairing.method)).toEqual(['matched']);
+    expect(analyzer.exchanges()).toEqual([]);
+    const [later] = analyzer.add([put(60_000)]);
+    expect(later.pairing).toMatchObject({ method: 'preflight-cache', cachedBy: 1 });
   });
 });
