@@ -31,7 +31,7 @@ describe('verdicts from evidence', () => {
     const [x] = analyzeHar(har(e)).exchanges;
     expect(x.verdict).toBe('blocked');
     expect(x.browser.kind).toBe('none');
-    expect(x.summary).toMatch(/judged from the headers/);
+    expect(x.summary).toMatch(/^Would be blocked by the CORS rules: .*judged from the headers/);
   });
   test('a network error is not a CORS verdict', () => {
     const e = entry({ url: URL_, status: 0, requestHeaders: { Origin: PAGE }, resourceType: 'fetch', error: 'net::ERR_CONNECTION_REFUSED' });

@@ -202,6 +202,7 @@ function summarize(
   const cause = FAILURE_TEXT[first.corsError].cause(first.corsError === 'PreflightInvalidStatus' && hiddenStatus ? statusLine(hiddenStatus.status, hiddenStatus.statusText) : first.failedParameter);
   const more = failures.length > 1 ? ` ${failures.length - 1} more problem${failures.length > 2 ? 's' : ''} would follow once this one is fixed.` : '';
   const status = hiddenStatus ? ` ${hiddenStatus.sentence.replace('; the page only saw a CORS error.', '.')}` : '';
-  const signal = browser.kind === 'none' ? ' (judged from the headers; the capture has no browser verdict)' : '';
-  return `Blocked: ${cause}.${status}${more}${signal}`;
+  // Without the browser's own signal (Firefox and plain HARs) the verdict is an inference: say so plainly.
+  if (browser.kind === 'none') return `Would be blocked by the CORS rules: ${cause}.${status}${more} (judged from the headers; this capture carries no browser verdict)`;
+  return `Blocked: ${cause}.${status}${more}`;
 }
