@@ -124,7 +124,7 @@ function evaluate(state: ExchangeState, options: AnalyzeOptions): EvaluatedExcha
   const requested = state.preflight ? requestedHeaders(state.preflight) : null;
   return evaluateExchange({
     id: state.id, actual: state.actual, preflight: state.preflight, pairing: state.pairing, origin, originFrom,
-    redirectedFrom: state.redirectedFrom, requestedHeaderNames: requested, ignoreBrowserSignals: options.ignoreBrowserSignals ?? false,
+    redirectedFrom: state.redirectedFrom, resentAs: state.resentAs, requestedHeaderNames: requested, ignoreBrowserSignals: options.ignoreBrowserSignals ?? false,
   });
 }
 

@@ -4,11 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeHar, type AnalyzeOptions, type ExchangeReport } from '../../src/core';
+import { normalizeMethod } from '../../src/core/fetch/safelist';
 
 export const FIXTURES = 'test/fixtures/browser-truth/chromium';
 
 export interface Truth {
-  outcome: 'allowed' | 'blocked' | 'network-error';
+  /** `not-sent`: fetch() threw before any request (no HAR entry can exist). */
+  outcome: 'allowed' | 'blocked' | 'network-error' | 'not-sent';
   corsError: string | null;
   failedParameter: string | null;
 }
@@ -26,6 +28,8 @@ export interface Comparison {
   url: string;
   truth: Truth;
   ours: { verdict: string; corsError: string | null; failedParameter: string | null; exchange: string | null };
+  /** False when the browser left no HAR entry for the fetch at all (nothing a HAR tool can judge). */
+  inHar: boolean;
   verdictAgrees: boolean;
   errorAgrees: boolean;
   parameterAgrees: boolean;
@@ -56,24 +60,32 @@ export function compareFixture(fixture: Fixture, options: AnalyzeOptions): Compa
   const used = new Set<string>();
   return fixture.fetches.map((fetch) => {
     // The fetch's first hop: same URL and method, taken in time order for repeated fetches of one URL.
-    const candidates = exchanges.filter((x) => x.url === fetch.url && x.method === fetch.method && x.redirectedFrom === null && !used.has(x.id));
+    // fetch() normalises the method (`put` → `PUT`, but `patch` stays) before anything reaches the HAR.
+    const method = normalizeMethod(fetch.method);
+    const candidates = exchanges.filter((x) => x.url === fetch.url && x.method === method && x.redirectedFrom === null && !used.has(x.id));
     const first = candidates[0];
     if (first) used.add(first.id);
     const x = first ? finalHop(first, exchanges) : undefined;
     const ours = x
       ? { verdict: x.verdict, corsError: x.corsError, failedParameter: x.failedParameter, exchange: x.id }
       : { verdict: 'missing', corsError: null, failedParameter: null, exchange: null };
-    const expected = fetch.truth.outcome === 'network-error' ? 'unknown' : fetch.truth.outcome;
-    const ourVerdict = ours.verdict === 'not-cors' ? 'allowed' : ours.verdict;
-    const verdictAgrees = ourVerdict === expected;
+    // A network error is not a CORS decision: we must not call it allowed or blocked ("unknown", or "not CORS").
+    const verdictAgrees =
+      fetch.truth.outcome === 'network-error'
+        ? ours.verdict === 'unknown' || ours.verdict === 'not-cors'
+        : (ours.verdict === 'not-cors' ? 'allowed' : ours.verdict) === fetch.truth.outcome;
     const errorAgrees = verdictAgrees && (ours.corsError ?? null) === (fetch.truth.corsError ?? null);
     const parameterAgrees = errorAgrees && (ours.failedParameter ?? '') === (fetch.truth.failedParameter ?? '');
-    return { scenario: fixture.id, seq: fetch.seq, url: fetch.url, truth: fetch.truth, ours, verdictAgrees, errorAgrees, parameterAgrees };
+    const inHar = first !== undefined;
+    return { scenario: fixture.id, seq: fetch.seq, url: fetch.url, truth: fetch.truth, ours, inHar, verdictAgrees, errorAgrees, parameterAgrees };
   });
 }
 
 export interface Agreement {
+  /** Fetches judged: those that left at least one HAR entry. */
   fetches: number;
+  /** Fetches that left no HAR entry (fetch() threw, or Chromium refused before DevTools saw a request). */
+  notInHar: Comparison[];
   scenarios: number;
   verdict: number;
   corsError: number;
@@ -82,10 +94,12 @@ export interface Agreement {
 }
 
 export function measureAgreement(fixtures: readonly Fixture[], options: AnalyzeOptions): Agreement {
-  const all = fixtures.flatMap((f) => compareFixture(f, options));
+  const compared = fixtures.flatMap((f) => compareFixture(f, options));
+  const all = compared.filter((c) => c.inHar);
   const share = (n: number) => (all.length === 0 ? 0 : n / all.length);
   return {
     fetches: all.length,
+    notInHar: compared.filter((c) => !c.inHar),
     scenarios: fixtures.length,
     verdict: share(all.filter((c) => c.verdictAgrees).length),
     corsError: share(all.filter((c) => c.errorAgrees).length),

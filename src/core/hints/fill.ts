@@ -85,11 +85,16 @@ function mergeHeaders(ctx: HintContext): string[] {
   add('Content-Type');
   const allowed = ctx.preflight?.header('access-control-allow-headers');
   if (allowed) getDecodeSplit(allowed).forEach(add);
-  // Use the request's own casing when the actual request is in the HAR.
-  const actualNames = new Map((ctx.input.actual?.requestHeaders ?? []).map(([n]) => [n.toLowerCase(), n]));
-  for (const h of ctx.requestedHeaders) add(actualNames.get(h) ?? h);
+  // HAR header names arrive lower-cased; API Gateway lists are conventionally Title-Case (names are case-insensitive).
+  for (const h of ctx.requestedHeaders) add(titleCase(h));
   if (ctx.requestedHeaders.length === 0 && !allowed) ['Authorization', 'X-Api-Key'].forEach(add);
   return out;
+}
+
+/** `x-api-key` → `X-Api-Key`, `authorization` → `Authorization`; single-word names like `traceparent` stay as sent. */
+export function titleCase(name: string): string {
+  if (!name.includes('-') && !['authorization', 'accept', 'range'].includes(name)) return name;
+  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 }
 
 /** `'value'` as API Gateway mapping expressions want literals (inner single quotes). */

@@ -74,7 +74,7 @@ const RESPONSE_RULES: readonly FingerprintRule[] = [
   { service: 'appsync', confidence: 'likely', match: hdr('access-control-expose-headers', 'Access-Control-Expose-Headers', (v) => /x-amz-schema-version/i.test(v) && /x-amzn-errormessage/i.test(v), "AppSync's fixed expose list") },
   { service: 's3-rest', confidence: 'certain', match: (r) => (r.header('server') === 'AmazonS3' && !S3_WEBSITE_HOST.test(r.host) ? 'Server: AmazonS3' : null) },
   { service: 's3-website', confidence: 'certain', match: (r) => (r.header('server') === 'AmazonS3' && S3_WEBSITE_HOST.test(r.host) ? 'Server: AmazonS3' : null) },
-  { service: 's3-rest', confidence: 'likely', match: (r) => (/^[0-9A-F]{16}$/.test(r.header('x-amz-request-id') ?? '') && r.header('x-amz-id-2') !== null ? `x-amz-request-id: ${r.header('x-amz-request-id')} with x-amz-id-2 (S3 request ids)` : null) },
+  { service: 's3-rest', confidence: 'likely', match: (r) => (!S3_WEBSITE_HOST.test(r.host) && /^[0-9A-F]{16}$/.test(r.header('x-amz-request-id') ?? '') && r.header('x-amz-id-2') !== null ? `x-amz-request-id: ${r.header('x-amz-request-id')} with x-amz-id-2 (S3 request ids)` : null) },
   { service: 'cloudfront', confidence: 'certain', match: hdr('via', 'Via', (v) => /cloudfront/i.test(v)) },
   { service: 'cloudfront', confidence: 'certain', match: hdr('x-amz-cf-id', 'X-Amz-Cf-Id') },
   { service: 'cloudfront', confidence: 'certain', match: hdr('x-amz-cf-pop', 'X-Amz-Cf-Pop') },
@@ -162,7 +162,8 @@ function merge(r: ResponseView, rules: readonly FingerprintRule[]): Fingerprint[
     if (bare) precise.evidence.unshift(...bare.evidence);
   }
   if (byService.has('waf') && byService.has('cloudfront')) byService.get('cloudfront')!.evidence.push('in front of: AWS WAF blocked the request at the edge');
-  const specific = [...byService.keys()].some((s) => s !== 'aws');
+  // `aws` (an unnamed AWS origin) stays next to edge layers: CloudFront in front of *some* AWS service is still evidence.
+  const specific = [...byService.keys()].some((s) => !['aws', 'cloudfront', 'waf', 'amplify-hosting'].includes(s));
   if (specific) byService.delete('aws');
   annotateLayers(r, byService);
   return [...byService].map(([service, { confidence, evidence }]) => {

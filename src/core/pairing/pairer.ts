@@ -4,6 +4,7 @@
 import type { ObservedEntry, Pairing } from '../types';
 import { getHeader } from '../fetch/headers';
 import { isOkStatus } from '../fetch/status';
+import { originOf } from '../fetch/origin';
 import { parseMaxAge, preflightCovers } from '../cors/preflight';
 import { preflightReason } from '../cors/preflight-reason';
 import { classifyEntry, type EntryRole } from './classify';
@@ -20,6 +21,11 @@ export interface ExchangeState {
   pairing: Pairing;
   role: EntryRole;
   redirectedFrom: number | null;
+  /**
+   * For a request Chromium never sent (status 0): another entry for the same URL and method, sent at the same
+   * moment by someone else — a service worker re-fetching it. The page's failure is then not the server's doing.
+   */
+  resentAs: number | null;
 }
 
 export class Pairer {
@@ -27,12 +33,16 @@ export class Pairer {
   private readonly preflightsByUrl = new Map<string, ExchangeState[]>();
   private readonly actualsByUrl = new Map<string, ExchangeState[]>();
   private readonly redirectsByTarget = new Map<string, ObservedEntry[]>();
+  private readonly sentByUrl = new Map<string, ObservedEntry[]>();
+  private readonly unsentByUrl = new Map<string, ExchangeState[]>();
 
   clear(): void {
     this.exchanges.clear();
     this.preflightsByUrl.clear();
     this.actualsByUrl.clear();
     this.redirectsByTarget.clear();
+    this.sentByUrl.clear();
+    this.unsentByUrl.clear();
   }
 
   /**
@@ -60,6 +70,12 @@ export class Pairer {
     };
     prune(this.actualsByUrl, () => false);
     prune(this.preflightsByUrl, (s) => isOkStatus(s.preflight!.status) && watermarkMs - s.preflight!.startedMs <= HORIZON_MS);
+    prune(this.unsentByUrl, () => false);
+    for (const [url, sent] of this.sentByUrl) {
+      const kept = sent.filter((e) => e.startedMs >= limit - PAIRING_SLACK_MS);
+      if (kept.length === 0) this.sentByUrl.delete(url);
+      else this.sentByUrl.set(url, kept);
+    }
     for (const [url, hops] of this.redirectsByTarget) {
       const kept = hops.filter((h) => h.startedMs >= limit - PAIRING_SLACK_MS);
       if (kept.length === 0) this.redirectsByTarget.delete(url);
@@ -73,18 +89,63 @@ export class Pairer {
     const role = classifyEntry(entry);
     if (entry.redirectURL !== '') push(this.redirectsByTarget, entry.redirectURL, entry);
     if (role.kind === 'preflight') return this.addPreflight(entry, role);
-    if (role.kind === 'cors') return this.addActual(entry, role);
-    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom: this.hopBefore(entry), pairing: { method: 'not-cors', detail: role.reason } };
+    const changed = this.noteResends(entry);
+    if (role.kind === 'cors') return [...this.addActual(entry, role), ...changed];
+    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom: this.hopBefore(entry), resentAs: null, pairing: { method: 'not-cors', detail: role.reason } };
     this.exchanges.set(state.id, state);
-    return [state];
+    return [state, ...changed];
+  }
+
+  /** Links a request Chromium never sent with a same-URL request that was sent alongside it (either order). */
+  private noteResends(entry: ObservedEntry): ExchangeState[] {
+    if (entry.status === 0 && entry.responseHeaders.length === 0) return [];
+    push(this.sentByUrl, entry.url, entry);
+    const changed: ExchangeState[] = [];
+    for (const s of this.unsentByUrl.get(entry.url) ?? []) {
+      if (s.resentAs === null && s.actual!.method === entry.method && withinWindow(s.actual!, entry) && s.actual!.index !== entry.index) {
+        s.resentAs = entry.index;
+        changed.push(s);
+      }
+    }
+    return changed;
+  }
+
+  private resentFor(entry: ObservedEntry): number | null {
+    for (const sent of this.sentByUrl.get(entry.url) ?? [])
+      if (sent.method === entry.method && sent.index !== entry.index && withinWindow(entry, sent)) return sent.index;
+    return null;
   }
 
   private hopBefore(entry: ObservedEntry): number | null {
+    return this.previousHop(entry)?.index ?? null;
+  }
+
+  private previousHop(entry: ObservedEntry): ObservedEntry | null {
     const hops = this.redirectsByTarget.get(entry.url);
     if (!hops) return null;
     let best: ObservedEntry | null = null;
     for (const hop of hops) if (hop.index !== entry.index && hop.startedMs <= entry.startedMs && (!best || hop.startedMs > best.startedMs)) best = hop;
-    return best?.index ?? null;
+    return best;
+  }
+
+  /**
+   * https://fetch.spec.whatwg.org/#concept-request-tainted-origin — after a redirect to another origin from a
+   * URL that is not the request's origin, the request's origin serialises as "null". A hop Chromium never sent
+   * has no Origin header to tell us, so work it out from the chain.
+   */
+  private taintedOrigin(entry: ObservedEntry, role: Extract<EntryRole, { kind: 'cors' }>): Extract<EntryRole, { kind: 'cors' }> {
+    if (role.originFrom === 'origin-header') return role;
+    let hop = this.previousHop(entry);
+    let current = entry;
+    for (let i = 0; hop && i < 20; i++) {
+      const from = originOf(hop.url);
+      const hopOrigin = getHeader(hop.requestHeaders, 'origin');
+      if (hopOrigin === 'null') return { kind: 'cors', origin: 'null', originFrom: 'redirect-taint' };
+      if (from !== originOf(current.url) && from !== role.origin) return { kind: 'cors', origin: 'null', originFrom: 'redirect-taint' };
+      current = hop;
+      hop = this.previousHop(hop);
+    }
+    return role;
   }
 
   private addPreflight(entry: ObservedEntry, role: Extract<EntryRole, { kind: 'preflight' }>): ExchangeState[] {
@@ -101,7 +162,7 @@ export class Pairer {
       changed.push(partner);
     } else {
       const state: ExchangeState = {
-        id: `x${entry.index}`, actual: null, preflight: entry, role, redirectedFrom: null,
+        id: `x${entry.index}`, actual: null, preflight: entry, role, redirectedFrom: null, resentAs: null,
         pairing: { method: 'preflight-only', detail: 'no actual request for this preflight in the capture (the preflight failed, or the request is still pending)' },
       };
       this.exchanges.set(state.id, state);
@@ -119,8 +180,9 @@ export class Pairer {
     return changed;
   }
 
-  private addActual(entry: ObservedEntry, role: Extract<EntryRole, { kind: 'cors' }>): ExchangeState[] {
+  private addActual(entry: ObservedEntry, pageRole: Extract<EntryRole, { kind: 'cors' }>): ExchangeState[] {
     const redirectedFrom = this.hopBefore(entry);
+    const role = redirectedFrom === null ? pageRole : this.taintedOrigin(entry, pageRole);
     // A preflight already waiting for this request?
     const waiting = closest(
       recent(this.preflightsByUrl.get(entry.url), entry.startedMs, (s) => s.actual === null && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!)),
@@ -134,7 +196,9 @@ export class Pairer {
       push(this.actualsByUrl, entry.url, waiting);
       return [waiting];
     }
-    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, pairing: { method: 'no-preflight-needed', detail: '' } };
+    const unsent = entry.status === 0 && entry.responseHeaders.length === 0;
+    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, resentAs: unsent ? this.resentFor(entry) : null, pairing: { method: 'no-preflight-needed', detail: '' } };
+    if (unsent) push(this.unsentByUrl, entry.url, state);
     const reason = preflightReason(entry.method, entry.requestHeaders, null);
     if (!reason.needed) state.pairing = { method: 'no-preflight-needed', detail: 'a simple request: safelisted method and headers, so no preflight' };
     else state.pairing = this.cachedPreflightFor(state) ?? { method: 'preflight-not-captured', detail: 'the request needed a preflight, but none is in the capture and none captured earlier is still cached' };

@@ -14,6 +14,7 @@ import {
   placeholderFor,
   type RedactionKind,
 } from './rules';
+import { createSubstringIndex } from './substring-index';
 
 export interface RedactOptions {
   /** Keep cookies, tokens and signatures (an explicit opt-out; default false). */
@@ -89,7 +90,6 @@ function isDistinctive(value: string): boolean {
   return /[0-9]/.test(value) && /[a-z]/i.test(value) ? true : value.length >= 16 || /[^a-z0-9]/i.test(value);
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function createRedactor(options: RedactOptions = {}): Redactor {
   const opts: Required<RedactOptions> = { keepSecrets: options.keepSecrets ?? false, keepBodies: options.keepBodies ?? false };
@@ -97,15 +97,12 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   let next = 0;
   const byValue = new Map<string, string>();
   /** Every spelling of a known secret worth replacing as a substring (raw, decoded, encoded) → placeholder. */
-  const forms = new Map<string, string>();
-  let formsRegex: RegExp | null = null;
+  const forms = createSubstringIndex(MIN_SUBSTRING_SECRET);
   const counts = new Map<string, Count>();
   const seenIn = new Map<number | null, Set<string>>();
 
   function addForm(form: string, placeholder: string): void {
-    if (!isDistinctive(form) || forms.has(form)) return;
-    forms.set(form, placeholder);
-    formsRegex = null;
+    if (isDistinctive(form)) forms.add(form, placeholder);
   }
 
   function count(kind: RedactionKind, name: string, placeholder: string | null, isNew: boolean): void {
@@ -139,16 +136,8 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
   }
 
   function known(value: string): string {
-    if (opts.keepSecrets || forms.size === 0 || value.length < MIN_SUBSTRING_SECRET) return value;
-    formsRegex ??= new RegExp(
-      [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'),
-      'g',
-    );
-    return value.replace(formsRegex, (m) => {
-      const placeholder = forms.get(m) ?? m;
-      count(kindOf(placeholder), nameOf(placeholder), placeholder, false);
-      return placeholder;
-    });
+    if (opts.keepSecrets) return value;
+    return forms.replace(value, (placeholder) => count(kindOf(placeholder), nameOf(placeholder), placeholder, false));
   }
 
   // The kind and name a placeholder was first issued for, so substring hits count under the same heading.

@@ -99,8 +99,12 @@ const SECRET_PARAMS = new Set([
   'sid', 'session', 'sessionid', 'jsessionid', 'phpsessid', 'aspsessionid', 'auth',
 ]);
 
+/** Names the fragments above would catch that describe a credential rather than carry one. */
+const NOT_SECRET_PARAMS = new Set(['token_type', 'token_type_hint', 'token_endpoint_auth_method', 'auth_type', 'x-amz-signedheaders']);
+
 export function isSecretParamName(name: string): boolean {
   const lower = name.toLowerCase();
+  if (NOT_SECRET_PARAMS.has(lower)) return false;
   return SECRET_PARAMS.has(lower) || SECRET_NAME.test(lower);
 }
 

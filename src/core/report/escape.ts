@@ -21,18 +21,21 @@ export function htmlId(value: string): string {
   return 'x-' + value.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 }
 
-const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
 /**
- * Inline Markdown text (GFM), safe in a paragraph, a list item or a table cell: HTML and entity syntax as entities;
- * `\`, backticks, emphasis, links, strikethrough and `|` backslash-escaped (CommonMark §2.4 allows any ASCII
- * punctuation to be escaped; GFM tables read `\|` as a literal pipe); line breaks folded so a value cannot
+ * Inline Markdown text (GFM), safe in a paragraph, a list item or a table cell: `<`, `>` and anything that would
+ * read as an entity reference become entities; `\`, backticks, emphasis, link brackets, strikethrough and `|`
+ * are backslash-escaped (CommonMark §2.4 allows any ASCII punctuation to be; GFM tables read `\|` as a literal
+ * pipe); a leading block marker (`#`, `-`, `+`, `=`, `1.`) is escaped; line breaks are folded so a value cannot
  * start a new block.
  */
 export function escapeMarkdown(value: unknown): string {
   return String(value ?? '')
-    .replace(/[&<>]/g, (c) => MD_ENTITIES[c])
-    .replace(/[\\`*_[\]|~!#]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/^(\s*)([#+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
 }
 

@@ -17,6 +17,7 @@ main { padding: 8px 12px 32px; }
 .note.bad { border-color: var(--bad); }
 table.grid { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
 table.grid th, table.grid td { border: 1px solid var(--line); padding: 2px 6px; text-align: left; vertical-align: top; word-break: break-all; }
+table.grid td.nw { white-space: nowrap; word-break: normal; }
 table.grid th { background: var(--head); font-weight: 500; white-space: nowrap; }
 .mono, code, pre, dd { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; }
 section.exchange { border: 1px solid var(--line); border-radius: 4px; padding: 8px 12px; margin: 12px 0; }

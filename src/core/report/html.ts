@@ -31,8 +31,8 @@ export function renderHtml(report: AnalysisReport, har: unknown, options: HtmlOp
     .map((x) => {
       const name = detailIds.has(x.id) ? `<a href="#${e(htmlId(x.id))}">${e(x.url)}</a>` : e(x.url);
       return (
-        `<tr><td class="mono">${e(x.id)}</td><td class="mono">${e(x.method)}</td><td>${name}</td>` +
-        `<td>${chip(`v-${x.verdict}`, VERDICT_LABEL[x.verdict])}</td><td>${e(reasonOf(x))}</td><td>${e(hiddenStatusOf(x))}</td></tr>`
+        `<tr><td class="mono nw">${e(x.id)}</td><td class="mono nw">${e(x.method)}</td><td>${name}</td>` +
+        `<td class="nw">${chip(`v-${x.verdict}`, VERDICT_LABEL[x.verdict])}</td><td>${e(reasonOf(x))}</td><td>${e(hiddenStatusOf(x))}</td></tr>`
       );
     })
     .join('\n');
@@ -106,7 +106,7 @@ function checks(rows: readonly CheckRow[]): string {
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${e(r.stage)}</td><td class="mono">${e(r.header)}</td><td>${chip(`c-${r.status}`, CHECK_LABEL[r.status])}</td>` +
+        `<tr><td class="nw">${e(r.stage)}</td><td class="mono">${e(r.header)}</td><td class="nw">${chip(`c-${r.status}`, CHECK_LABEL[r.status])}</td>` +
         `<td class="mono">${e(r.expected)}</td><td class="mono">${r.actual === null ? '<span class="muted">absent</span>' : e(r.actual)}</td>` +
         `<td><span class="mono">${e(r.spec.id)}</span> <span class="muted">${e(r.spec.url)}</span>${r.note ? `<br>${e(r.note)}` : ''}</td></tr>`,
     )

@@ -20,6 +20,11 @@ function link(label: string, url: string): string {
   return SAFE_LINK.test(url) ? `[${md(label)}](${url})` : `${md(label)} (${md(url)})`;
 }
 
+/** Text inside the raw HTML of `<summary>`: GFM leaves it alone, other renderers may not, so Markdown syntax goes too. */
+function htmlInMarkdown(value: string): string {
+  return escapeHtml(value).replace(/[[\]|*_~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -144,7 +149,7 @@ function hintSection(h: Hint): string[] {
   if (h.evidence.length > 0) out.push('Evidence:', '', ...h.evidence.map((e) => `- ${md(e)}`), '');
   for (const f of h.fixes) {
     // Inside an HTML block Markdown is not parsed: HTML escaping, not Markdown escaping.
-    out.push(`<details><summary>${escapeHtml(f.toolchain)}: ${escapeHtml(f.title)}</summary>`, '', markdownFence(f.snippet, f.language), '', '</details>', '');
+    out.push(`<details><summary>${htmlInMarkdown(f.toolchain)}: ${htmlInMarkdown(f.title)}</summary>`, '', markdownFence(f.snippet, f.language), '', '</details>', '');
   }
   if (h.docs.length > 0) out.push(...h.docs.map((d) => `- ${link(d.title, d.url)}`), '');
   return out;

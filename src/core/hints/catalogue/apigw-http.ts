@@ -37,10 +37,10 @@ export const H01: Pitfall = {
   detect: (ctx) => {
     const p = failingAt(ctx, 'preflight');
     if (p && fp(ctx, 'preflight', HTTP_API) && p.status >= 200 && p.status < 300) {
-      if (hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse'))
-        return { confidence: 'likely', evidence: [`The HTTP API's preflight answer refused ${ctx.refusedMethod ? `method ${ctx.refusedMethod}` : `header${ctx.refusedHeaders.length > 1 ? 's' : ''} ${ctx.refusedHeaders.join(', ')}`}: allowHeaders/allowMethods of the CORS configuration lack ${ctx.refusedMethod ? 'it' : 'them'}.`, `Access-Control-Allow-Headers: ${p.header('access-control-allow-headers') ?? '(absent)'}`] };
       if (p.header('access-control-allow-origin') === null)
         return { confidence: 'likely', evidence: [`The HTTP API answered the preflight ${p.status} without Access-Control-Allow-Origin: the origin ${ctx.origin ?? ''} is not (exactly) in allowOrigins.`, ...fingerprintEvidence(fp(ctx, 'preflight', HTTP_API), 1)] };
+      if (hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse'))
+        return { confidence: 'likely', evidence: [`The HTTP API's preflight answer refused ${ctx.refusedMethod ? `method ${ctx.refusedMethod}` : `header${ctx.refusedHeaders.length > 1 ? 's' : ''} ${ctx.refusedHeaders.join(', ')}`}: allowHeaders/allowMethods of the CORS configuration lack ${ctx.refusedMethod ? 'it' : 'them'}.`, `Access-Control-Allow-Headers: ${p.header('access-control-allow-headers') ?? '(absent)'}`] };
     }
     const mismatch = failingAt(ctx, ctx.failedStage ?? 'actual');
     if (mismatch && fp(ctx, mismatch.stage, HTTP_API) && hasError(ctx, 'AllowOriginMismatch', 'PreflightAllowOriginMismatch'))

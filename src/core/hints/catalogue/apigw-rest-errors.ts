@@ -9,7 +9,7 @@ import type { HintContext } from '../context';
 import { type ResponseView, messageIs } from '../view';
 import { DOCS } from './docs';
 import { REST, actualWithoutAcao, cloudFrontInFront, confirmLine, fingerprintEvidence, fp, hidden, noAcaoEvidence } from './rules';
-import type { Detection, Pitfall } from './types';
+import type { Pitfall } from './types';
 
 /** The REST fingerprint of the failing actual response, and whether API Gateway generated it. */
 function restActual(ctx: HintContext) {
@@ -41,7 +41,8 @@ export const R05_SUBCASES: readonly SubCase[] = [
   { id: 'R05d/R05e', name: 'API key missing or invalid, or AWS WAF blocked it', type: 'INVALID_API_KEY', match: (r) => r.status === 403 && (r.errorType === 'ForbiddenException' || messageIs(r, 'Forbidden')), cause: (r) => (hasKey(r) ? 'The x-api-key sent is not valid for this stage\'s usage plan — or AWS WAF blocked the request (WAF_FILTERED answers the same way).' : 'The method requires an API key and the request sent no x-api-key — or AWS WAF blocked the request (WAF_FILTERED answers the same way), or the URL lacks the stage.') },
   { id: 'R05f', name: 'usage-plan quota exceeded', type: 'QUOTA_EXCEEDED', match: (r) => r.status === 429 && (r.errorType === 'LimitExceededException' || messageIs(r, 'Limit Exceeded')), cause: () => 'The usage plan quota for this API key is used up.' },
   { id: 'R05f', name: 'throttled', type: 'THROTTLED', match: (r) => r.status === 429, cause: () => 'Stage, method, account or usage-plan throttling limits were exceeded (no Retry-After is sent).' },
-  { id: 'R05h', name: 'request validation failed', type: 'BAD_REQUEST_BODY', match: (r) => r.status === 400 || r.status === 415, cause: (r) => (r.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE: passthrough behaviour NEVER and no mapping template for this Content-Type.' : 'A request validator rejected the body or parameters (BAD_REQUEST_BODY / BAD_REQUEST_PARAMETERS).') },
+  { id: 'R05h', name: 'unsupported media type', type: 'UNSUPPORTED_MEDIA_TYPE', match: (r) => r.status === 415, cause: () => 'UNSUPPORTED_MEDIA_TYPE: passthrough behaviour NEVER and no mapping template for this Content-Type.' },
+  { id: 'R05h', name: 'request validation failed', type: 'BAD_REQUEST_BODY', match: (r) => r.status === 400, cause: () => 'A request validator rejected the body or parameters (BAD_REQUEST_BODY / BAD_REQUEST_PARAMETERS).' },
   { id: 'R05i', name: 'Lambda proxy response malformed or function crashed', type: 'DEFAULT_5XX', match: (r) => r.status === 502, cause: (r) => `The function ${r.traced ? 'ran (X-Amzn-Trace-Id present) but ' : ''}returned something other than {statusCode, headers, body-as-string}, threw, or exceeded the 6 MB payload.` },
   { id: 'R05j', name: 'integration or authorizer configuration error', type: 'DEFAULT_5XX', match: (r) => r.status === 500, cause: (r) => `API_CONFIGURATION_ERROR / AUTHORIZER_FAILURE: ${r.traced ? 'a mapping or conversion failed' : 'the integration never ran (no X-Amzn-Trace-Id) — a missing lambda:InvokeFunction permission, an unresolved stage variable, or an authorizer crash'} (APIGW-R15).` },
   { id: 'R05k', name: 'integration unreachable', type: 'INTEGRATION_FAILURE', match: (r) => r.status === 504 && messageIs(r, 'Network error communicating with endpoint'), cause: () => 'INTEGRATION_FAILURE: the HTTP / VPC-link backend was unreachable.' },
@@ -67,18 +68,18 @@ export const R05: Pitfall = {
     const sub = r05SubCase(a.r)!;
     return {
       confidence: a.f.service === 'apigw-rest' ? 'certain' : 'likely',
-      variant: sub.id,
+      variant: `${sub.id} ${sub.type}`,
       title: `Return CORS headers from API Gateway error responses (${a.r.status} ${a.r.errorType ?? sub.name})`,
       evidence: [hidden(a.r), `${sub.id} — ${sub.name}: ${sub.cause(a.r)}`, noAcaoEvidence(a.r), `Gateway response type: ${sub.type}.`, ...a.f.evidence.filter((e) => /x-amz-apigw-id|remapped|execute-api|generated/.test(e)).slice(0, 2)],
     };
   },
   explanation: (_ctx, d) =>
-    `Gateway responses bypass the integration, so neither your function nor integration-response mappings run, and their defaults carry no CORS headers: the browser hides the real status behind a CORS error. Add CORS headers to DEFAULT_4XX and DEFAULT_5XX (or the specific type), redeploy, then fix the underlying error — the headers only let the page see it.${d.variant === 'R05d/R05e' ? ' If AWS WAF blocks the request, its custom response takes precedence over gateway responses: add the CORS headers in the WAF rule\'s custom response (WAF-01).' : ''}`,
+    `Gateway responses bypass the integration, so neither your function nor integration-response mappings run, and their defaults carry no CORS headers: the browser hides the real status behind a CORS error. Add CORS headers to DEFAULT_4XX and DEFAULT_5XX (or the specific type), redeploy, then fix the underlying error — the headers only let the page see it.${d.variant?.startsWith('R05d/R05e') ? ' If AWS WAF blocks the request, its custom response takes precedence over gateway responses: add the CORS headers in the WAF rule\'s custom response (WAF-01).' : ''}`,
   fixes: (f, _ctx, d) => {
-    const sub = R05_SUBCASES.find((s) => s.id === d.variant);
-    const types = [...new Set(['DEFAULT_4XX', 'DEFAULT_5XX', ...(sub && !sub.type.startsWith('DEFAULT') ? [sub.type] : [])])];
+    const [id, type] = (d.variant ?? '').split(' ');
+    const types = [...new Set(['DEFAULT_4XX', 'DEFAULT_5XX', ...(type && !type.startsWith('DEFAULT') ? [type] : [])])];
     const gwr = fxGatewayResponses(f, types);
-    return d.variant === 'R05i' ? fixes(gwr.filter((x) => !x.toolchain.startsWith('lambda')), fxLambda(f, { answerOptions: false })) : gwr;
+    return id === 'R05i' ? fixes(gwr.filter((x) => !x.toolchain.startsWith('lambda')), fxLambda(f, { answerOptions: false })) : gwr;
   },
   docs: [DOCS.gatewayResponses, DOCS.corsErrorsKc, DOCS.restCors],
 };

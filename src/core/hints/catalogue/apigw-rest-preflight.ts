@@ -7,7 +7,7 @@ import { fix } from '../fixes/common';
 import { EXECUTE_API_HOST } from '../fingerprint';
 import { messageIs } from '../view';
 import { DOCS } from './docs';
-import { REST, authHeaderEvidence, confirmLine, failingAt, fingerprintEvidence, fp, hasError, hidden, rejectedPreflight } from './rules';
+import { REST, authHeaderEvidence, failingAt, fingerprintEvidence, fp, hasError, hidden, rejectedPreflight } from './rules';
 import type { Pitfall } from './types';
 
 const LAMBDA_NA = 'Nothing in the function runs for this request: fix it on the API.';

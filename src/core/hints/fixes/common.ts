@@ -40,6 +40,14 @@ export function list(items: readonly string[]): string {
 /** Concatenates fix lists, keeping toolchain order stable (console, cli, sam, cdk, serverless, terraform, lambda). */
 export function fixes(...groups: ReadonlyArray<readonly HintFix[]>): HintFix[] {
   const all = groups.flat();
-  const order = (t: Toolchain) => AWS_TOOLCHAINS.indexOf(t as AwsToolchain);
+  const order = (t: Toolchain) => {
+    const i = AWS_TOOLCHAINS.indexOf(t as AwsToolchain);
+    return i < 0 ? AWS_TOOLCHAINS.length : i;
+  };
   return all.map((f, i) => ({ f, i })).sort((a, b) => order(a.f.toolchain) - order(b.f.toolchain) || a.i - b.i).map(({ f }) => f);
+}
+
+/** A change in the page's own code (credentials mode, navigation): toolchain `generic`, JavaScript. */
+export function pageFix(title: string, snippet: string): HintFix {
+  return { toolchain: 'generic', language: 'js', title, snippet: snippet.replace(/^\n+/, '').replace(/\s+$/, '') + '\n' };
 }

@@ -208,7 +208,7 @@ export function fxGatewayResponses(f: FillValues, types: readonly string[] = ['D
   const yamlHeaders = (indent: string) =>
     [`Access-Control-Allow-Origin: "${origin}"`, `Access-Control-Allow-Headers: "${headers}"`, `Vary: "'Origin'"`, ...(f.credentials ? [`Access-Control-Allow-Credentials: "'true'"`] : [])]
       .map((l) => indent + l).join('\n');
-  const cfnName = (t: string) => `GatewayResponse${t.replace(/(^|_)([a-z0-9])/gi, (_m, _u, c: string) => c.toUpperCase()).replace(/_/g, '')}`;
+  const cfnName = (t: string) => `GatewayResponse${t.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase())}`;
   const tfName = (t: string) => t.toLowerCase();
   const cdkType = (t: string) => `apigw.ResponseType.${t}`;
   return [

@@ -1,0 +1,186 @@
+// The capture: listens to devtools.network from the moment the devtools page loads (DevTools
+// open), backfills with getHAR(), de-duplicates, keeps a bounded log, and replays it to the panel.
+import { MAX_ENTRIES } from '../../src/ui/limits';
+import type { SourceEvent } from '../../src/ui/source';
+import { HUB_SOURCE, type CaptureHub } from '../handover';
+import type { HarEntryWithContent } from '../platform/devtools-api';
+import type { network as platformNetwork } from '../platform';
+
+type Network = typeof platformNetwork;
+
+interface RawEntry {
+  startedDateTime?: unknown;
+  request?: { method?: unknown; url?: unknown };
+  response?: { status?: unknown; content?: { text?: unknown; size?: unknown; mimeType?: unknown } };
+}
+
+/**
+ * Identity of a request across onRequestFinished and getHAR() (HAR has no request id):
+ * start time (ms precision) + method + URL + status. Two identical requests started in the same
+ * millisecond would collapse into one; that is the accepted cost.
+ */
+export function entryKey(entry: unknown): string {
+  const e = entry as RawEntry | null;
+  return [e?.startedDateTime, e?.request?.method, e?.request?.url, e?.response?.status].map(String).join('|');
+}
+
+/** Same request, whatever its state: start time + method + URL. */
+function baseKey(entry: unknown): string {
+  const e = entry as RawEntry | null;
+  return [e?.startedDateTime, e?.request?.method, e?.request?.url].map(String).join('|');
+}
+
+/**
+ * getHAR() also returns requests still in flight (status 0, no `_error`, time 0; seen in Chromium
+ * 156). Those are held back until the finished entry arrives. One that never finishes (Firefox
+ * records requests a failed preflight stopped as status 0 without `_error`) is let through after
+ * PENDING_MAX_MS.
+ */
+function looksPending(entry: unknown): boolean {
+  const e = entry as RawEntry & { response?: { _error?: unknown } };
+  return Number(e?.response?.status) === 0 && (e.response?._error === undefined || e.response?._error === null);
+}
+export const PENDING_MAX_MS = 5000;
+
+const BODY_MAX = 64 * 1024;
+
+function wantsBody(e: RawEntry): boolean {
+  const status = Number(e.response?.status);
+  const size = Number(e.response?.content?.size ?? 0);
+  return status >= 400 && size <= BODY_MAX && typeof e.response?.content?.text !== 'string';
+}
+
+/** While the panel is visible, getHAR() is pulled this often (and shortly after each burst of requests). */
+export const BACKFILL_EVERY_MS = 3000;
+const BACKFILL_AFTER_BURST_MS = 400;
+
+export interface RunningCaptureHub extends CaptureHub {
+  start(): () => void;
+  /** The panel was shown / hidden: periodic getHAR() backfill runs only while it is visible. */
+  setVisible(visible: boolean): void;
+}
+
+export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES): RunningCaptureHub {
+  const log: SourceEvent[] = [];
+  const seen = new Set<string>();
+  const listeners = new Set<(event: SourceEvent) => void>();
+  let entryCount = 0;
+  let dropped = 0;
+  let duplicates = 0;
+
+  const emit = (event: SourceEvent) => {
+    log.push(event);
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        listeners.delete(listener); // a panel window that went away
+      }
+    }
+  };
+
+  const trim = () => {
+    while (entryCount > maxEntries && log.length > 0) {
+      const first = log[0]!;
+      if (first.type === 'entries') {
+        entryCount -= first.entries.length;
+        dropped += first.entries.length;
+      }
+      log.shift();
+    }
+  };
+
+  const pending = new Map<string, { entry: unknown; since: number }>();
+  const finishedBases = new Set<string>();
+  const accept = (entries: unknown[]) => {
+    const fresh = entries.filter((e) => {
+      const key = entryKey(e);
+      if (seen.has(key)) {
+        duplicates++;
+        return false;
+      }
+      seen.add(key);
+      pending.delete(baseKey(e));
+      return true;
+    });
+    if (fresh.length === 0) return;
+    entryCount += fresh.length;
+    emit({ type: 'entries', entries: fresh });
+    trim();
+  };
+
+  const onFinished = async (entry: HarEntryWithContent) => {
+    const plain = JSON.parse(JSON.stringify(entry)) as RawEntry;
+    // Already backfilled by getHAR(): skip before paying for getContent().
+    if (seen.has(entryKey(plain))) return void duplicates++;
+    if (wantsBody(plain) && plain.response) {
+      const text = await network.getContent(entry);
+      if (text !== null) plain.response.content = { ...plain.response.content, text };
+    }
+    finishedBases.add(baseKey(plain));
+    accept([plain]);
+  };
+
+  const backfill = async () => {
+    const entries = (await network.getHAR()).map((e) => JSON.parse(JSON.stringify(e)) as unknown);
+    const now = Date.now();
+    const ready: unknown[] = [];
+    for (const e of entries) {
+      if (!looksPending(e)) ready.push(e);
+      else if (!pending.has(baseKey(e))) pending.set(baseKey(e), { entry: e, since: now });
+    }
+    for (const e of ready) finishedBases.add(baseKey(e));
+    for (const [base, p] of pending) {
+      if (finishedBases.has(base)) pending.delete(base);
+      else if (now - p.since >= PENDING_MAX_MS) ready.push(p.entry);
+    }
+    accept(ready);
+  };
+
+  // Fetches whose body is never read never fire onRequestFinished; only getHAR() has them.
+  let visible = false;
+  let interval: ReturnType<typeof setInterval> | null = null;
+  let burst: ReturnType<typeof setTimeout> | null = null;
+  const backfillSoon = () => {
+    if (!visible) return;
+    if (burst !== null) clearTimeout(burst);
+    burst = setTimeout(() => void backfill(), BACKFILL_AFTER_BURST_MS);
+  };
+
+  return {
+    source: HUB_SOURCE,
+    connect(listener) {
+      for (const event of log) listener(event);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    backfill,
+    stats: () => ({ entries: entryCount, dropped, duplicates }),
+    setVisible(next) {
+      visible = next;
+      if (interval !== null) clearInterval(interval);
+      interval = next ? setInterval(() => void backfill(), BACKFILL_EVERY_MS) : null;
+      if (next) void backfill();
+    },
+    start() {
+      const stopFinished = network.onRequestFinished((e) => {
+        void onFinished(e);
+        backfillSoon();
+      });
+      // `seen` survives navigations (getHAR() may still return the old page's requests when the
+      // Network panel preserves its log); it is only reset when it grows past a generous bound.
+      const stopNavigated = network.onNavigated((url) => {
+        if (seen.size > 5 * maxEntries) {
+        seen.clear();
+        finishedBases.clear();
+      }
+        emit({ type: 'navigated', url });
+      });
+      void backfill();
+      return () => {
+        stopFinished();
+        stopNavigated();
+      };
+    },
+  };
+}

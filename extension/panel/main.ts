@@ -1,0 +1,39 @@
+// The panel page: mounts the UI with an extension-backed RequestSource that reads the devtools
+// page's capture hub (handed over on panel.onShown, see ../handover.ts).
+import { createAnalyzer } from '../../src/core';
+import { mountPanel } from '../../src/ui/mount';
+import { PANEL_ATTACH_PROPERTY, PANEL_HUB_PROPERTY, isCaptureHub, type CaptureHub, type PanelWindowSlots } from '../handover';
+import { createExtensionStorage, createThemeSource, network } from '../platform';
+import { createCaptureHub } from '../devtools/capture-hub';
+import { createHubSource } from './hub-source';
+
+/** If no hub arrives (an older DevTools that does not pass the window), capture from here instead. */
+const HANDOVER_TIMEOUT_MS = 3000;
+
+const slots = window as unknown as PanelWindowSlots;
+const source = createHubSource();
+let attached = false;
+const attach = (hub: CaptureHub) => {
+  if (attached || !isCaptureHub(hub)) return;
+  attached = true;
+  source.attach(hub);
+};
+slots[PANEL_ATTACH_PROPERTY] = attach;
+const early = slots[PANEL_HUB_PROPERTY];
+if (early) attach(early);
+setTimeout(() => {
+  if (attached) return;
+  const own = createCaptureHub(network);
+  own.start();
+  own.setVisible(true);
+  attach(own);
+}, HANDOVER_TIMEOUT_MS);
+
+const mounted = mountPanel(
+  document.getElementById('app')!,
+  { source, storage: createExtensionStorage(), theme: createThemeSource() },
+  { analyzer: createAnalyzer() },
+);
+// For the end-to-end tests: read the store from the panel frame.
+(window as { corsLens?: unknown }).corsLens = { store: mounted.store, source };
+addEventListener('pagehide', () => mounted.unmount());

@@ -1,0 +1,108 @@
+// Platform services for the extension pages: network capture, navigation, panels, theme, storage.
+// Everything here is a thin wrapper so that extension/devtools and extension/panel stay API-free.
+import browser from 'webextension-polyfill';
+import type { KeyValueStorage, ThemeName, ThemeSource } from '../../src/ui/source';
+import { devtools, type ExtensionPanel, type HarEntryWithContent } from './devtools-api';
+
+/** A HAR entry as plain data (drops getContent(); a deep copy made in the caller's realm). */
+export function plainEntry(entry: unknown): unknown {
+  return JSON.parse(JSON.stringify(entry)) as unknown;
+}
+
+export const network = {
+  /** Every finished request of the inspected tab, from now on. Returns an unsubscribe function. */
+  onRequestFinished(listener: (entry: HarEntryWithContent) => void): () => void {
+    const api = devtools().network;
+    api.onRequestFinished.addListener(listener);
+    return () => api.onRequestFinished.removeListener(listener);
+  },
+  /** Everything DevTools has logged since it opened (includes fetches whose body was never read). */
+  getHAR(): Promise<unknown[]> {
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (log: { entries?: unknown[] } | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(Array.isArray(log?.entries) ? log.entries : []);
+      };
+      const result = devtools().network.getHAR(finish);
+      if (result && typeof (result as Promise<unknown>).then === 'function') void (result as Promise<{ entries?: unknown[] }>).then(finish);
+    });
+  },
+  /** The response body, for small error responses (API Gateway's {"message": ...}); null when unavailable. */
+  getContent(entry: HarEntryWithContent, timeoutMs = 500): Promise<string | null> {
+    return new Promise((resolve) => {
+      if (typeof entry.getContent !== 'function') return resolve(null);
+      const timer = setTimeout(() => resolve(null), timeoutMs);
+      try {
+        entry.getContent((content, encoding) => {
+          clearTimeout(timer);
+          resolve(typeof content === 'string' && encoding !== 'base64' ? content : null);
+        });
+      } catch {
+        clearTimeout(timer);
+        resolve(null);
+      }
+    });
+  },
+  onNavigated(listener: (url: string) => void): () => void {
+    const api = devtools().network;
+    api.onNavigated.addListener(listener);
+    return () => api.onNavigated.removeListener(listener);
+  },
+};
+
+export const panels = {
+  create(title: string, iconPath: string, pagePath: string): Promise<ExtensionPanel> {
+    return new Promise((resolve) => {
+      const result = devtools().panels.create(title, iconPath, pagePath, resolve);
+      if (result && typeof (result as Promise<ExtensionPanel>).then === 'function') void (result as Promise<ExtensionPanel>).then(resolve);
+    });
+  },
+};
+
+function toTheme(name: string | undefined): ThemeName {
+  return name === 'dark' ? 'dark' : 'light';
+}
+
+/** DevTools' theme (`devtools.panels.themeName`: "default" | "dark"), with change notifications. */
+export function createThemeSource(): ThemeSource {
+  const api = devtools().panels;
+  const listeners = new Set<(t: ThemeName) => void>();
+  let current = toTheme(api.themeName);
+  const changed = (name: string) => {
+    current = toTheme(name);
+    for (const l of listeners) l(current);
+  };
+  if (api.setThemeChangeHandler) api.setThemeChangeHandler(changed);
+  else api.onThemeChanged?.addListener(changed);
+  return {
+    current: () => current,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Settings in storage.local (falls back to memory if storage is unavailable). */
+export function createExtensionStorage(): KeyValueStorage {
+  const memory = new Map<string, unknown>();
+  return {
+    async get(key) {
+      try {
+        return (await browser.storage.local.get(key))[key];
+      } catch {
+        return memory.get(key);
+      }
+    },
+    async set(key, value) {
+      memory.set(key, value);
+      try {
+        await browser.storage.local.set({ [key]: value });
+      } catch {
+        // memory only
+      }
+    },
+  };
+}

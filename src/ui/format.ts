@@ -1,0 +1,25 @@
+// Small display helpers shared by the list and the detail view.
+
+/** "api.example.com:8702/items/1?x=1" — host and path, without the scheme. */
+export function hostAndPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.host + u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+/** Local wall-clock time with milliseconds, like the Network panel's waterfall tooltips. */
+export function clockTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  const pad = (v: number, w = 2) => String(v).padStart(w, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** Response and request headers that matter to CORS, highlighted in the headers view. */
+export function isCorsHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return n.startsWith('access-control-') || n === 'origin' || n === 'vary' || n === 'cookie' || n === 'authorization';
+}

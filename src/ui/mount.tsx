@@ -1,0 +1,37 @@
+// Mounts the panel into an element for any host: the extension panel, an inline page, a test.
+import { render } from 'preact';
+import { App } from './components/App';
+import { connectHost, type ConnectOptions } from './connect';
+import { StoreContext } from './context';
+import type { PanelHost } from './source';
+import { createPanelStore, type PanelAnalyzer, type PanelStoreWithLimits } from './store';
+import './panel.css';
+
+export interface MountOptions extends ConnectOptions {
+  readonly analyzer: PanelAnalyzer;
+  readonly maxEntries?: number;
+  readonly trimTo?: number;
+}
+
+export interface MountedPanel {
+  readonly store: PanelStoreWithLimits;
+  unmount(): void;
+}
+
+export function mountPanel(element: HTMLElement, host: PanelHost, options: MountOptions): MountedPanel {
+  const store = createPanelStore(options);
+  const disconnect = connectHost(store, host, options);
+  render(
+    <StoreContext.Provider value={store}>
+      <App sourceLabel={host.source.label} />
+    </StoreContext.Provider>,
+    element,
+  );
+  return {
+    store,
+    unmount() {
+      disconnect();
+      render(null, element);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The one interface through which the panel receives requests, whatever captures them: the live
+// DevTools capture (extension/panel), an inline page (tests, the demo shell) or an imported HAR.
+// The UI never touches an extension API; everything it needs from the host comes in a PanelHost.
+
+/** What a source can tell the panel. Entries are raw HAR entries, handed to the core unchanged. */
+export type SourceEvent =
+  | { readonly type: 'entries'; readonly entries: readonly unknown[] }
+  /** The inspected page navigated (the panel clears unless "Preserve log" is on). */
+  | { readonly type: 'navigated'; readonly url: string };
+
+export interface RequestSource {
+  /** Shown in the status bar, e.g. "Live capture". */
+  readonly label: string;
+  /** Delivers everything captured so far, then live events, until the returned function is called. */
+  connect(listener: (event: SourceEvent) => void): () => void;
+}
+
+/** Small persistent settings (toolchain, preserve log). Values must be JSON-serialisable. */
+export interface KeyValueStorage {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export type ThemeName = 'light' | 'dark';
+
+export interface ThemeSource {
+  current(): ThemeName;
+  /** Calls back when DevTools switches theme; returns an unsubscribe function. */
+  onChange?(listener: (theme: ThemeName) => void): () => void;
+}
+
+/** Everything the panel gets from where it runs. */
+export interface PanelHost {
+  readonly source: RequestSource;
+  readonly storage: KeyValueStorage;
+  readonly theme: ThemeSource;
+}
+
+/** An in-memory storage (tests, inline pages). */
+export function createMemoryStorage(initial: Record<string, unknown> = {}): KeyValueStorage {
+  const data = new Map(Object.entries(initial));
+  return {
+    get: async (key) => data.get(key),
+    set: async (key, value) => void data.set(key, value),
+  };
+}
+
+/** A source fed by hand: `push(entries)` and `navigate(url)`. Keeps a backlog for late connections. */
+export interface ManualSource extends RequestSource {
+  push(entries: readonly unknown[]): void;
+  navigate(url: string): void;
+}
+
+export function createManualSource(label = 'Inline'): ManualSource {
+  const backlog: SourceEvent[] = [];
+  const listeners = new Set<(event: SourceEvent) => void>();
+  const emit = (event: SourceEvent) => {
+    backlog.push(event);
+    for (const l of listeners) l(event);
+  };
+  return {
+    label,
+    connect(listener) {
+      for (const event of backlog) listener(event);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    push: (entries) => emit({ type: 'entries', entries }),
+    navigate: (url) => emit({ type: 'navigated', url }),
+  };
+}

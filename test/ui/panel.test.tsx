@@ -1,0 +1,259 @@
+// Component tests: the whole panel mounted in happy-dom over a fake source and a fake analyser.
+import { afterEach, describe, expect, test } from 'vitest';
+import { act } from 'preact/test-utils';
+import { mountPanel, type MountedPanel } from '../../src/ui/mount';
+import { SETTINGS } from '../../src/ui/connect';
+import { createManualSource, createMemoryStorage, type ThemeName } from '../../src/ui/source';
+import { createFakeAnalyzer, observed, report } from './support/fake-analyzer';
+
+let mounted: MountedPanel | null = null;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+  document.body.innerHTML = '';
+});
+
+function setup(initialStorage: Record<string, unknown> = {}) {
+  const source = createManualSource('Test');
+  const storage = createMemoryStorage(initialStorage);
+  let themeListener: ((t: ThemeName) => void) | null = null;
+  const theme = { current: (): ThemeName => 'light', onChange: (l: (t: ThemeName) => void) => ((themeListener = l), () => undefined) };
+  const root = document.createElement('div');
+  document.body.appendChild(root);
+  act(() => {
+    mounted = mountPanel(root, { source, storage, theme }, { analyzer: createFakeAnalyzer(), batchMs: 0 });
+  });
+  const push = (...entries: unknown[]) => act(() => source.push(entries));
+  return { root, source, storage, push, setTheme: (t: ThemeName) => act(() => themeListener?.(t)) };
+}
+
+const PREFLIGHT_403 = {
+  report: report({
+    id: 'x1',
+    method: 'PUT',
+    url: 'http://127.0.0.1:8702/items/1',
+    verdict: 'blocked',
+    corsError: 'PreflightMissingAllowOriginHeader',
+    failedParameter: '',
+    pageStatus: 0,
+    serverStatus: null,
+    preflightEntry: 0,
+    actualEntry: 1,
+    pairing: { method: 'matched', detail: 'Paired on URL and method.' },
+    summary: 'Blocked: the preflight response has no Access-Control-Allow-Origin. The server answered 403 Forbidden.',
+    hiddenStatus: { status: 403, statusText: 'Forbidden', stage: 'preflight', sentence: 'The server answered the preflight with 403 Forbidden.' },
+    allFailures: [
+      { corsError: 'PreflightMissingAllowOriginHeader', failedParameter: '', stage: 'preflight', entry: 0, spec: { id: 'cors-check#2', url: 'https://fetch.spec.whatwg.org/#concept-cors-check' }, message: 'No ACAO.', firefoxReason: null },
+      { corsError: 'PreflightInvalidStatus', failedParameter: '', stage: 'preflight', entry: 0, spec: { id: 'cors-preflight-fetch#7', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' }, message: 'Not ok.', firefoxReason: null },
+    ],
+    checks: [
+      { stage: 'preflight', header: 'Access-Control-Allow-Origin', status: 'missing', expected: 'http://127.0.0.1:8701', actual: null, spec: { id: 'cors-check#2', url: 'https://fetch.spec.whatwg.org/#concept-cors-check' }, corsError: 'PreflightMissingAllowOriginHeader' },
+      { stage: 'actual', header: 'Access-Control-Allow-Origin', status: 'not-observed', expected: 'http://127.0.0.1:8701', actual: null, spec: { id: 'cors-check#2', url: 'https://fetch.spec.whatwg.org/#concept-cors-check' } },
+    ],
+    preflightReason: {
+      needed: true,
+      methodSafelisted: false,
+      unsafeHeaders: [{ name: 'content-type', why: 'content-type-essence', detail: 'application/json' }],
+      source: 'preflight-request',
+      avoid: ['Send the body as text/plain.'],
+    },
+    hints: [
+      {
+        id: 'APIGW-R05',
+        title: 'Enable CORS on the OPTIONS method',
+        confidence: 'likely',
+        evidence: ['x-amzn-ErrorType: ForbiddenException'],
+        explanation: 'API Gateway answered the preflight itself.',
+        fixes: [
+          { toolchain: 'sam', language: 'yaml', title: 'SAM template', snippet: 'Cors: "\'http://127.0.0.1:8701\'"' },
+          { toolchain: 'cdk', language: 'ts', title: 'CDK', snippet: 'defaultCorsPreflightOptions: {}' },
+        ],
+        docs: [{ title: 'Enable CORS', url: 'https://docs.aws.amazon.com/apigateway/' }],
+      },
+    ],
+  }),
+  observed: observed({
+    index: 0,
+    method: 'OPTIONS',
+    url: 'http://127.0.0.1:8702/items/1',
+    requestHeaders: [['origin', 'http://127.0.0.1:8701'], ['access-control-request-method', 'PUT'], ['access-control-request-headers', 'content-type']],
+    status: 403,
+    statusText: 'Forbidden',
+    responseHeaders: [['x-amzn-errortype', 'ForbiddenException'], ['x-evil', '<img src=x onerror=alert(1)>']],
+  }),
+};
+const ACTUAL_PUT = {
+  observed: observed({
+    index: 1,
+    method: 'PUT',
+    url: 'http://127.0.0.1:8702/items/1',
+    requestHeaders: [[':authority', '127.0.0.1:8702'], ['content-type', 'application/json'], ['origin', 'http://127.0.0.1:8701']],
+    status: 0,
+  }),
+  request: { postData: { mimeType: 'application/json', text: `{"it's":1}` } },
+};
+const ALLOWED = { report: report({ id: 'x2', startedMs: Date.parse('2026-11-24T18:47:47.000Z') }) };
+
+const q = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => root.querySelector<T>(sel as string) as T;
+const key = (target: EventTarget, k: string, init: KeyboardEventInit = {}) =>
+  act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, ...init })));
+
+describe('the CORS panel', () => {
+  test('shows an empty state that says to reload or reproduce the call', () => {
+    const { root } = setup();
+    expect(q(root, '.empty').textContent).toMatch(/Reload the page.*reproduce the call/);
+  });
+
+  test('lists exchanges with method, statuses, verdict badge with Chrome’s error name and preflight marker', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT, ALLOWED);
+    const rows = [...root.querySelectorAll('.rows [role=row]')];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.querySelector('.c-method')!.textContent).toBe('PUT');
+    expect(rows[0]!.querySelector('.c-url')!.textContent).toBe('127.0.0.1:8702/items/1');
+    expect(rows[0]!.querySelector('.c-status')!.textContent).toBe('0 / not sent');
+    expect(rows[0]!.querySelector('.c-verdict')!.textContent).toBe('PreflightMissingAllowOriginHeader');
+    expect(rows[0]!.querySelector('.c-preflight')!.textContent).toBe('sent');
+    expect(rows[1]!.querySelector('.c-verdict')!.textContent).toBe('allowed');
+    expect(q(root, '[role=grid]').getAttribute('aria-label')).toBe('Cross-origin requests');
+  });
+
+  test('the detail view: summary, failures with the first marked, checklist side by side, why a preflight', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT);
+    act(() => q(root, '.rows [role=row]').click());
+    const detail = q(root, '.detail');
+    expect(q(detail, '.summary-sentence').textContent).toContain('no Access-Control-Allow-Origin');
+    expect(q(detail, '.hidden-status').textContent).toContain('403 Forbidden');
+    const failures = [...detail.querySelectorAll('.failure')];
+    expect(failures.map((f) => f.getAttribute('data-error'))).toEqual(['PreflightMissingAllowOriginHeader', 'PreflightInvalidStatus']);
+    expect(failures[0]!.textContent).toContain('Chrome reports this one');
+    expect(failures[1]!.textContent).not.toContain('Chrome reports this one');
+    expect(q(detail, '[data-stage=preflight] tr.check').getAttribute('data-status')).toBe('missing');
+    expect(q(detail, '[data-stage=actual] tr.check').getAttribute('data-status')).toBe('not-observed');
+    expect(detail.textContent).toContain('the method PUT is not GET, HEAD or POST');
+    expect(detail.textContent).toContain('Send the body as text/plain.');
+  });
+
+  test('Copy as cURL: the actual request (with body, quoted) and a synthetic preflight', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT);
+    act(() => q(root, '.rows [role=row]').click());
+    expect(q(root, '[data-curl=actual]').textContent).toBe(
+      [
+        "curl -i -X PUT 'http://127.0.0.1:8702/items/1'",
+        "-H 'content-type: application/json'",
+        "-H 'origin: http://127.0.0.1:8701'",
+        `--data-raw '{"it'\\''s":1}'`,
+      ].join(' \\\n  '),
+    );
+    expect(q(root, '[data-curl=preflight]').textContent).toBe(
+      [
+        "curl -i -X OPTIONS 'http://127.0.0.1:8702/items/1'",
+        "-H 'Origin: http://127.0.0.1:8701'",
+        "-H 'Access-Control-Request-Method: PUT'",
+        "-H 'Access-Control-Request-Headers: content-type'",
+      ].join(' \\\n  '),
+    );
+  });
+
+  test('headers are text, never HTML, and CORS ones are highlighted', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT);
+    act(() => q(root, '.rows [role=row]').click());
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+    const cors = [...root.querySelectorAll('dl.headers > div.cors dt')].map((dt) => dt.textContent);
+    expect(cors).toContain('access-control-request-method');
+    expect(cors).not.toContain('x-amzn-errortype');
+  });
+
+  test('hints: the toolchain picker filters fixes and is remembered in storage', async () => {
+    const { root, push, storage } = setup({ [SETTINGS.toolchain]: 'cdk' });
+    await act(() => new Promise((r) => setTimeout(r, 0))); // settings load
+    push(PREFLIGHT_403, ACTUAL_PUT);
+    act(() => q(root, '.rows [role=row]').click());
+    expect([...root.querySelectorAll('.fix')].map((f) => f.getAttribute('data-toolchain'))).toEqual(['cdk']);
+    const select = q<HTMLSelectElement>(root, '.hints select');
+    act(() => {
+      select.value = 'sam';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect([...root.querySelectorAll('.fix')].map((f) => f.getAttribute('data-toolchain'))).toEqual(['sam']);
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(await storage.get(SETTINGS.toolchain)).toBe('sam');
+    expect(q(root, '.hint').textContent).toContain('x-amzn-ErrorType: ForbiddenException');
+  });
+
+  test('keyboard: arrows move, Escape closes, / and Ctrl+F focus the filter', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT, ALLOWED);
+    const grid = q(root, '[role=grid]');
+    key(grid, 'ArrowDown');
+    expect(q(root, '.row.selected').getAttribute('data-exchange-id')).toBe('x1');
+    key(grid, 'ArrowDown');
+    expect(q(root, '.row.selected').getAttribute('data-exchange-id')).toBe('x2');
+    expect(q(root, '.detail').getAttribute('data-exchange-id')).toBe('x2');
+    key(grid, 'Escape');
+    expect(root.querySelector('.detail')).toBeNull();
+    key(document.body, '/');
+    expect(document.activeElement).toBe(q(root, 'input.filter'));
+    (document.activeElement as HTMLElement).blur();
+    key(document.body, 'f', { ctrlKey: true });
+    expect(document.activeElement).toBe(q(root, 'input.filter'));
+  });
+
+  test('quick filter buttons and the "no match" state', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT, ALLOWED);
+    act(() => q(root, '[data-quick=blocked]').click());
+    expect(root.querySelectorAll('.rows [role=row]')).toHaveLength(1);
+    const input = q<HTMLInputElement>(root, 'input.filter');
+    act(() => {
+      input.value = 'nothing-matches';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(q(root, '.empty').textContent).toContain('No request matches the filter.');
+  });
+
+  test('entries the core could not read get a visible row', () => {
+    const { root, push } = setup();
+    push({ bad: true }, ALLOWED);
+    act(() => q(root, '.problems button').click());
+    expect(q(root, '.problems').textContent).toContain('1 entry could not be read');
+    expect(q(root, '.problems').textContent).toContain('Entry 0, request.url: not a string');
+  });
+
+  test('navigation clears unless Preserve log; Clear and Record/Pause', () => {
+    const { root, push, source } = setup();
+    push(ALLOWED);
+    act(() => source.navigate('http://127.0.0.1:8701/'));
+    expect(root.querySelectorAll('.rows [role=row]')).toHaveLength(0);
+    act(() => q(root, '.toolbar input[type=checkbox]').click());
+    push(ALLOWED);
+    act(() => source.navigate('http://127.0.0.1:8701/'));
+    expect(root.querySelectorAll('.rows [role=row]')).toHaveLength(1);
+    act(() => q(root, '.toolbar .clear').click());
+    expect(root.querySelectorAll('.rows [role=row]')).toHaveLength(0);
+    act(() => q(root, '.toolbar .record').click());
+    expect(q(root, '.empty').textContent).toContain('paused');
+    push(ALLOWED);
+    expect(root.querySelectorAll('.rows [role=row]')).toHaveLength(0);
+  });
+
+  test('follows the DevTools theme', () => {
+    const { setTheme } = setup();
+    expect(document.documentElement.dataset.theme).toBe('light');
+    setTheme('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
+  test('virtualises: thousands of exchanges render only a window of rows, with a dropped notice past the cap', () => {
+    const { root, push } = setup();
+    const many = Array.from({ length: 12_000 }, (_, i) => ({ report: report({ id: `m${i}`, startedMs: i }) }));
+    push(...many);
+    expect(root.querySelectorAll('.rows [role=row]').length).toBeLessThanOrEqual(60);
+    expect(q(root, '.rows').style.height).toBe(`${8_000 * 20}px`);
+    expect(q(root, '.dropped').textContent).toContain('4,000 older requests were dropped');
+  });
+});
