@@ -31,6 +31,10 @@ export interface ObservedEntry {
   /** Chromium `response._error`: `undefined` when the field is absent (not Chromium), `null` when Chromium says no error. */
   readonly error: string | null | undefined;
   readonly flavour: HarFlavour;
+  /** Request body text (`request.postData.text`) when present and at most MAX_BODY_KEPT characters (null otherwise). */
+  readonly requestBody: string | null;
+  /** Request body size in bytes as far as the HAR tells (`request.bodySize`, else the postData length; 0 when none). */
+  readonly requestBodySize: number;
   /** Response body text when the HAR carries it (used for fingerprints like API Gateway's `{"message":...}`). */
   readonly responseBody: string | null;
   readonly responseMimeType: string | null;

@@ -15,6 +15,9 @@ export interface ReadHarResult {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Longest body we keep in memory (for Copy as cURL and fingerprints); longer ones are dropped, their size kept. */
+export const MAX_BODY_KEPT = 64 * 1024;
+
 /** Longest header value we keep whole; longer ones are cut (and reported) so one absurd entry cannot exhaust memory. */
 export const MAX_HEADER_VALUE = 64 * 1024;
 
@@ -106,6 +109,9 @@ export function readHarEntry(
   const chromiumKeys = '_resourceType' in raw || '_initiator' in raw || '_error' in res;
   const flavour: HarFlavour = chromiumKeys ? 'chromium' : (fileFlavour ?? ('_securityState' in raw ? 'firefox' : 'other'));
   const content = isObject(res.content) ? res.content : null;
+  const postData = isObject(request.postData) ? request.postData : null;
+  const postText = postData && typeof postData.text === 'string' ? postData.text : null;
+  const responseText = content && typeof content.text === 'string' && content.encoding !== 'base64' ? content.text : null;
 
   const entry: ObservedEntry = {
     index,
@@ -123,7 +129,9 @@ export function readHarEntry(
     initiator: readInitiator(raw._initiator),
     error: '_error' in res ? (typeof res._error === 'string' && res._error !== '' ? res._error : null) : undefined,
     flavour,
-    responseBody: content && typeof content.text === 'string' && content.encoding !== 'base64' ? content.text : null,
+    requestBody: postText !== null && postText.length <= MAX_BODY_KEPT ? postText : null,
+    requestBodySize: typeof request.bodySize === 'number' && request.bodySize > 0 ? request.bodySize : (postText?.length ?? 0),
+    responseBody: responseText !== null && responseText.length <= MAX_BODY_KEPT ? responseText : null,
     responseMimeType: content && typeof content.mimeType === 'string' ? content.mimeType : null,
   };
   return { entry, problems };

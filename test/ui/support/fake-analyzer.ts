@@ -44,6 +44,8 @@ export function observed(over: Partial<ObservedEntry> & { index: number }): Obse
     url: 'http://127.0.0.1:8702/x',
     requestHeaders: [],
     hasRequestCookies: false,
+    requestBody: null,
+    requestBodySize: 0,
     status: 200,
     statusText: 'OK',
     responseHeaders: [],
