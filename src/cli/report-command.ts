@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { analyzeHar } from '../core';
 import { renderReport } from '../core/report';
+import type { RedactionSummary } from '../core/redact';
 import { EXIT, parse, UsageError, type Io } from './main';
 import { InputError, readInput } from './read-input';
 
@@ -27,20 +28,28 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
   if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
   if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others are in the report.\n`);
+  if (scope.startsWith('exchange:') && !report.exchanges.some((x) => x.id === scope.slice('exchange:'.length)))
+    throw new UsageError(`--scope ${scope}: no exchange with that id in ${input.name} (ids are listed by 'cors-lens analyze')`);
   const { text, redaction } = renderReport(report, JSON.parse(input.text), {
     format: format as Format,
     scope: scope as 'all',
     keepSecrets: values['keep-secrets'] as boolean,
     keepBodies: values['keep-bodies'] as boolean,
   });
+  if (values['keep-secrets']) io.stderr.write('cors-lens: --keep-secrets: cookies, tokens and signatures are NOT redacted in this report.\n');
   if (values.output) {
     await writeFile(values.output as string, text);
     io.stderr.write(`cors-lens: wrote ${values.output} (${describeRedaction(redaction)})\n`);
-  } else io.stdout.write(text);
+  } else {
+    io.stdout.write(text);
+    io.stderr.write(`cors-lens: ${describeRedaction(redaction)}\n`);
+  }
   return EXIT.ok;
 }
 
-function describeRedaction(redaction: unknown): string {
-  const r = redaction as { total?: number } | null;
-  return r && typeof r.total === 'number' ? `${r.total} secret value${r.total === 1 ? '' : 's'} redacted` : 'redacted by default';
+function describeRedaction(r: RedactionSummary): string {
+  const kinds = r.items.filter((i) => i.kind !== 'body').map((i) => `${i.name} ×${i.count}`).join(', ');
+  const secrets = r.secretsRedacted ? `${r.total} secret value${r.total === 1 ? '' : 's'} redacted${kinds ? ` (${kinds})` : ''}` : 'secrets kept (--keep-secrets)';
+  const bodies = r.bodiesDropped ? `${r.bodies} bod${r.bodies === 1 ? 'y' : 'ies'} dropped` : 'bodies kept';
+  return `${secrets}, ${bodies}`;
 }

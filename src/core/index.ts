@@ -10,3 +10,7 @@ export { chromeConsoleMessage } from './cors/console';
 export { FAILURE_TEXT } from './cors/catalog';
 export { buildReport } from './analyze';
 export { VERSION } from './version';
+export { renderReport, previewRedaction, parseScope, selectScope } from './report';
+export type { ReportScope } from './report';
+export { redactHar } from './redact';
+export type { RedactionSummary, RedactOptions } from './redact';

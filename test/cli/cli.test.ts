@@ -77,3 +77,22 @@ describe('cors-lens analyze', () => {
     expect((await run(['--help'])).code).toBe(0);
   });
 });
+
+describe('cors-lens report', () => {
+  test('writes a redacted report and says what it removed', async () => {
+    const out = join(dir, 'r.md');
+    const { code, err } = await run(['report', harFile, '--format', 'markdown', '-o', out]);
+    expect(code).toBe(0);
+    expect(err).toMatch(/wrote .*r\.md \(\d+ secret values? redacted \(.*Authorization.*\), \d+ bod(y|ies) dropped\)/);
+    expect(readFileSync(out, 'utf8')).not.toContain('Bearer abc');
+  });
+  test('--keep-secrets keeps them and warns', async () => {
+    const { out, err } = await run(['report', harFile, '--format', 'har', '--keep-secrets']);
+    expect(out).toContain('Bearer abc');
+    expect(err).toContain('NOT redacted');
+  });
+  test('an unknown exchange id is a usage error', async () => {
+    expect((await run(['report', harFile, '--format', 'html', '--scope', 'exchange:x999'])).code).toBe(2);
+    expect((await run(['report', harFile])).code).toBe(2);
+  });
+});

@@ -36,9 +36,9 @@ export function redactHar(input: unknown, options: RedactOptions = {}, redactor:
   if (!r.options.keepSecrets) {
     const log = isObject(out) && isObject(out.log) ? out.log : null;
     if (log && Array.isArray(log.entries)) {
-      log.entries = log.entries.map((e, i) => {
+      log.entries.forEach((e, i) => {
         r.at(i);
-        return mapStrings(e, r.known);
+        replaceStringsInPlace(e, r.known);
       });
       r.at(null);
       for (const key of Object.keys(log)) if (key !== 'entries') log[key] = mapStrings(log[key], r.known);
@@ -164,4 +164,19 @@ export function mapStrings(value: unknown, f: (s: string) => string): unknown {
     return out;
   }
   return value;
+}
+
+/** `f` applied to every string inside `value`, changing it in place (only for the copy this module made). */
+function replaceStringsInPlace(value: unknown, f: (s: string) => string): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] === 'string') value[i] = f(value[i]);
+      else replaceStringsInPlace(value[i], f);
+    }
+  } else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string') value[k] = f(v);
+      else replaceStringsInPlace(v, f);
+    }
+  }
 }

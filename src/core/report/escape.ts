@@ -16,9 +16,9 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"'`\u0000]/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** An id fit for `id="..."` and `href="#..."`: letters, digits, `-` and `_` only. */
+/** An id fit for `id="..."` and `href="#..."`: letters, digits, `-` and `_` only; distinct ids stay distinct. */
 export function htmlId(value: string): string {
-  return 'x-' + value.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
+  return 'x-' + value.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`);
 }
 
 /**
