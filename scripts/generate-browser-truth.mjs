@@ -31,36 +31,21 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { scenarios as allScenarios } from '../test/browser-truth/scenarios.mjs';
 import { startTruthServer, DEFAULT_PORT_BASE } from '../test/browser-truth/server.mjs';
+import { DEFAULT_CHROME, createCdpTracker, launchTruthBrowser, openRecorder, poll, truthOf } from '../test/browser-truth/harness.mjs';
 
 const t0 = performance.now();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = path.join(ROOT, 'test/browser-truth/recorder-extension');
-const CHROME = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
+const CHROME = process.env.CHROME_PATH || DEFAULT_CHROME;
 const PORT_BASE = Number(process.env.TRUTH_PORT_BASE) || DEFAULT_PORT_BASE;
 const ONLY = (process.env.TRUTH_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
 const OUT = process.env.TRUTH_OUT
   ? path.resolve(process.env.TRUTH_OUT)
   : ONLY.length ? null : path.join(ROOT, 'test/fixtures/browser-truth/chromium');
 
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 const elapsed = () => ((performance.now() - t0) / 1000).toFixed(1) + 's';
-/**
- * Polls `fn` until it returns a truthy value or the timeout passes.
- * @template T @param {() => T | Promise<T>} fn @param {number} timeoutMs @param {number} [everyMs]
- * @returns {Promise<T | undefined>}
- */
-async function poll(fn, timeoutMs, everyMs = 5) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) return undefined;
-    await sleep(everyMs);
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // scenario selection and validation
@@ -92,109 +77,11 @@ async function assertClosed(/** @type {number} */ port) {
 }
 
 // ---------------------------------------------------------------------------------------
-// CDP bookkeeping
+// CDP bookkeeping (test/browser-truth/harness.mjs)
 
-/**
- * @typedef {object} CdpRequest
- * @property {string} requestId
- * @property {number} order
- * @property {string[]} urls           one per hop (redirects reuse the requestId)
- * @property {string} method           method of the last hop
- * @property {string} firstMethod      method of the first hop (as sent: after fetch()'s normalisation)
- * @property {string|undefined} type
- * @property {any} initiator
- * @property {boolean} isPreflight
- * @property {string|null} preflightOf requestId of the actual request (for preflights)
- * @property {string[]} preflights     requestIds of this request's preflights
- * @property {number|null} responseStatus  Network.responseReceived status
- * @property {number|null} extraStatus     last Network.responseReceivedExtraInfo statusCode
- * @property {any} failed              the Network.loadingFailed event
- * @property {boolean} finished
- * @property {boolean} claimed
- * @property {any[]} issues            Audits.issueAdded details referring to this request
- * @property {string} session          which CDP session saw it ('page', 'Q', 'L', 'sw')
- */
-
-/** @type {Map<string, CdpRequest>} */
-const cdpRequests = new Map();
-/** "<scenario id>#<seq>" of the fetch in flight (to attribute issues that carry no request id) */
-let currentFetch = '';
-let cdpOrder = 0;
-/** @type {any[]} */
-const orphanIssues = [];
-/** @param {string} id @returns {CdpRequest} */
-function cdpReq(id) {
-  let r = cdpRequests.get(id);
-  if (!r) {
-    r = {
-      requestId: id, order: Infinity, urls: [], method: '', firstMethod: '', type: undefined, initiator: null, isPreflight: false,
-      preflightOf: null, preflights: [], responseStatus: null, extraStatus: null, failed: null, finished: false, claimed: false, issues: [],
-      session: '',
-    };
-    cdpRequests.set(id, r);
-  }
-  return r;
-}
-
-/**
- * Issues without request id or URL (e.g. DeprecationIssue AuthorizationCoveredByWildcard)
- * that arrived while the given fetch was in flight.
- * @param {string} fetchKey
- */
-function takeUnattributedIssues(fetchKey) {
-  const out = [];
-  for (const i of orphanIssues) {
-    if (i.claimed || i.during !== fetchKey || i.details?.corsIssueDetails?.request?.url) continue;
-    i.claimed = true;
-    out.push({ code: i.code, details: i.details });
-  }
-  return out;
-}
-
-/** @param {import('puppeteer-core').CDPSession} cdp @param {string} sessionName */
-function attachCdpListeners(cdp, sessionName) {
-  cdp.on('Network.requestWillBeSent', (e) => {
-    const r = cdpReq(e.requestId);
-    r.session = sessionName;
-    if (r.order === Infinity) r.order = cdpOrder++;
-    r.urls.push(e.request.url);
-    r.method = e.request.method;
-    if (!r.firstMethod) r.firstMethod = e.request.method;
-    r.type = e.type;
-    if (!r.initiator) r.initiator = e.initiator;
-    if (e.initiator?.type === 'preflight') {
-      r.isPreflight = true;
-      r.preflightOf = e.initiator.requestId || null;
-      if (r.preflightOf) {
-        const actual = cdpReq(r.preflightOf);
-        if (!actual.preflights.includes(e.requestId)) actual.preflights.push(e.requestId);
-      }
-    }
-  });
-  cdp.on('Network.responseReceived', (e) => {
-    const r = cdpReq(e.requestId);
-    r.responseStatus = e.response.status;
-    if (e.type === 'Preflight') r.isPreflight = true;
-  });
-  cdp.on('Network.responseReceivedExtraInfo', (e) => {
-    cdpReq(e.requestId).extraStatus = e.statusCode;
-  });
-  cdp.on('Network.loadingFinished', (e) => {
-    cdpReq(e.requestId).finished = true;
-  });
-  cdp.on('Network.loadingFailed', (e) => {
-    cdpReq(e.requestId).failed = e;
-  });
-  cdp.on('Audits.issueAdded', (e) => {
-    const issue = e.issue;
-    const d = issue.details || {};
-    const inner = Object.values(d)[0] || {};
-    const reqId = inner.request?.requestId;
-    const rec = { code: issue.code, details: d, during: currentFetch };
-    if (reqId) cdpReq(reqId).issues.push(rec);
-    else orphanIssues.push(rec);
-  });
-}
+const tracker = createCdpTracker();
+const { requests: cdpRequests, orphanIssues } = tracker;
+const attachCdpListeners = tracker.attach;
 
 // ---------------------------------------------------------------------------------------
 // main
@@ -206,17 +93,12 @@ const { origins } = server;
 const fetchUrl = (fe, id) => `${origins[fe.target]}/s/${id}/${fe.route}`;
 
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-truth-'));
-const browser = await puppeteer.launch({
-  executablePath: CHROME,
-  headless: process.env.TRUTH_HEADED ? false : true,
-  enableExtensions: true,
-  handleDevToolsAsPage: true,
-  defaultViewport: null,
+const browser = await launchTruthBrowser({
+  chrome: CHROME,
+  extension: EXT,
   userDataDir,
+  headed: Boolean(process.env.TRUTH_HEADED),
   args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync',
-    `--load-extension=${EXT}`, `--disable-extensions-except=${EXT}`,
     `--ip-address-space-overrides=127.0.0.1:${server.ports.P}=public,127.0.0.1:${server.ports.Q}=public`,
     '--host-resolver-rules=MAP *.test 127.0.0.1',
   ],
@@ -238,15 +120,8 @@ try {
 
   // DevTools is opened once, before anything else happens; getHAR() returns everything
   // DevTools logged since then. The recorder's devtools page shows up a few seconds later.
-  const devtools = await page.openDevTools();
-  /** @returns {import('puppeteer-core').Frame|undefined} */
-  const recorderFrame = () =>
-    devtools.frames().find((fr) => fr.url().startsWith('chrome-extension://') && fr.url().endsWith('/devtools.html') && !fr.detached);
-  const recorderReady = poll(async () => {
-    const fr = recorderFrame();
-    if (!fr) return false;
-    try { return await fr.evaluate(() => /** @type {any} */ (window).recorderReady === true); } catch { return false; }
-  }, 30_000, 50);
+  const recorder = await openRecorder(page);
+  const recorderReady = recorder.ready;
 
   // the other initiator frames: P, Q, L and the service-worker controlled W
   await page.evaluate((srcs) => {
@@ -304,70 +179,14 @@ try {
     for (let seq = 0; seq < s.fetches.length; seq++) {
       const fe = s.fetches[seq];
       const url = fetchUrl(fe, s.id);
-      currentFetch = `${s.id}#${seq}`;
+      tracker.setCurrentFetch(`${s.id}#${seq}`);
       const from = fe.from || 'A';
       const frame = initiatorFrame(from);
       if (!frame) throw new Error(`no initiator frame ${from}`);
       const js = await frame.evaluate((u, init) => /** @type {any} */ (window).__truthFetch(u, init), url, /** @type {any} */ (fe.init));
-      // claim the CDP request for this fetch: first unclaimed, non-preflight request whose
-      // first hop is this URL, once it has finished or failed
-      const t = Date.now();
-      const rec = await poll(() => {
-        const cands = [...cdpRequests.values()]
-          .filter((r) => !r.claimed && !r.isPreflight && r.session !== 'sw' && r.urls[0] === url)
-          .sort((a, b) => a.order - b.order);
-        const c = cands[0];
-        if (c && (c.finished || c.failed)) return c;
-        if (!c && js.jsOutcome !== 'ok') {
-          // nothing reached the network: the renderer refused the fetch. Chromium may still
-          // have raised an Audits CorsIssue for the URL (it has no requestId then).
-          const issue = orphanIssues.find((i) => !i.claimed && i.details?.corsIssueDetails?.request?.url === url);
-          if (issue) return /** @type {any} */ ({ issue });
-          if (Date.now() - t > 400) return /** @type {any} */ ('none');
-        }
-        return undefined;
-      }, 5000);
-      /** @type {any} */
-      let truth;
-      /** @type {any} */
-      let cdpInfo;
-      if (rec && /** @type {any} */ (rec).issue) {
-        const issue = /** @type {any} */ (rec).issue;
-        issue.claimed = true;
-        const ces = issue.details.corsIssueDetails.corsErrorStatus;
-        truth = { outcome: 'blocked', corsError: ces.corsError, failedParameter: ces.failedParameter ?? null, errorText: null, blockedReason: null, source: 'audits-issue' };
-        cdpInfo = { requestId: null, preflightRequestId: null, responseStatusSeen: null, issues: [{ code: issue.code, details: issue.details }] };
-      } else if (!rec || rec === 'none') {
-        truth = { outcome: rec === 'none' ? 'not-sent' : 'unknown', corsError: null, failedParameter: null, errorText: null, blockedReason: null, source: 'none' };
-        cdpInfo = { requestId: null, preflightRequestId: null, responseStatusSeen: null };
-      } else {
-        rec.claimed = true;
-        const fail = rec.failed;
-        const ces = fail?.corsErrorStatus;
-        truth = {
-          outcome: fail ? (ces ? 'blocked' : 'network-error') : 'allowed',
-          corsError: ces?.corsError ?? null,
-          failedParameter: ces ? ces.failedParameter ?? null : null,
-          errorText: fail?.errorText ?? null,
-          blockedReason: fail?.blockedReason ?? null,
-          source: fail ? 'loadingFailed' : 'loadingFinished',
-        };
-        const preflightIds = rec.preflights;
-        cdpInfo = {
-          requestId: rec.requestId,
-          preflightRequestId: preflightIds.length ? preflightIds[preflightIds.length - 1] : null,
-          ...(preflightIds.length > 1 ? { preflightRequestIds: preflightIds } : {}),
-          responseStatusSeen: rec.extraStatus ?? rec.responseStatus ?? null,
-          hops: rec.urls,
-          finalMethod: rec.method,
-          type: rec.type ?? null,
-          preflights: preflightIds.map((pid) => {
-            const p = cdpRequests.get(pid);
-            return { requestId: pid, url: p?.urls[0] ?? null, status: p?.extraStatus ?? p?.responseStatus ?? null, failed: p?.failed ? p.failed.errorText : null };
-          }),
-          issues: [...rec.issues.map(({ code, details }) => ({ code, details })), ...takeUnattributedIssues(`${s.id}#${seq}`)],
-        };
-      }
+      // claim the CDP request for this fetch (or the Audits issue / 'none' when nothing reached the network)
+      const rec = await tracker.awaitFetch(url, js.jsOutcome);
+      const { truth, cdpInfo } = truthOf(tracker, rec, `${s.id}#${seq}`);
       if (from === 'W' && /\/sw-(opaque|passthrough)$/.test(url)) {
         // what the service worker's own fetch of the same URL ran into
         const swRec = await poll(() => [...cdpRequests.values()].find((r) => !r.claimed && r.session === 'sw' && !r.isPreflight && r.urls[0] === url && (r.finished || r.failed)), 2000);
@@ -406,23 +225,8 @@ try {
   const expectedEntries = [...cdpRequests.values()]
     .flatMap((r) => r.urls)
     .filter((u) => selected.has(idOf(u) ?? '')).length;
-  let lastCount = -1;
-  let stableSince = Date.now();
-  const harCountOk = await poll(async () => {
-    const fr = recorderFrame();
-    if (!fr) return false;
-    /** @type {string[]} */
-    let urls;
-    try { urls = await fr.evaluate(() => /** @type {any} */ (window).recorderGetHARUrls()); } catch { return false; }
-    const n = urls.filter((u) => selected.has(idOf(u) ?? '')).length;
-    if (n !== lastCount) { lastCount = n; stableSince = Date.now(); }
-    // DevTools does not log every hop CDP reports (e.g. an aborted redirect hop), so also
-    // accept a count that has stopped changing for a second
-    return n >= expectedEntries || Date.now() - stableSince > 1000;
-  }, 15_000, 100);
-  const fr = recorderFrame();
-  if (!fr) throw new Error('recorder frame vanished');
-  const har = await fr.evaluate(() => /** @type {any} */ (window).recorderGetHAR());
+  const { ok: harCountOk } = await recorder.settle((u) => selected.has(idOf(u) ?? ''), expectedEntries);
+  const har = await recorder.getHAR();
   const harEntries = /** @type {any[]} */ (har.entries);
   const ours = harEntries.filter((e) => selected.has(idOf(e.request.url) ?? ''));
   {

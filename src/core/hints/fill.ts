@@ -49,7 +49,8 @@ export function fillValues(ctx: HintContext): FillValues {
   const resourcePath = api && isRest && segments.length > 0 ? `/${segments.slice(1).join('/')}` : path;
 
   const s3 = S3_WEBSITE_HOST.exec(host) ?? S3_REST_HOST.exec(host);
-  const bucketName = s3?.[1] && !/^s3/.test(s3[1]) ? s3[1] : s3 && segments[0] ? segments[0] : null;
+  // Virtual-hosted style names the bucket in the host (any valid name, "s3-assets" included); path style in the path.
+  const bucketName = s3?.[1] ? s3[1] : s3 && segments[0] ? segments[0] : null;
   const furl = LAMBDA_URL_HOST.exec(host);
 
   const allowHeaders = mergeHeaders(ctx);

@@ -111,6 +111,8 @@ export const CF05: Pitfall = {
   detect: (ctx) => {
     const r = viaCloudFront(ctx);
     if (!r || r.stage !== 'actual' || r.header('access-control-allow-origin') !== null) return null;
+    // CloudFront's own error pages (Server: CloudFront) are CF-07, not the SPA's index.html from the origin.
+    if (/^cloudfront$/i.test(r.header('server') ?? '')) return null;
     const html = /text\/html/i.test(r.header('content-type') ?? r.entry.responseMimeType ?? '');
     if (!html || !(/^Error from cloudfront/i.test(xCache(r)) || /^\/api(\/|$)/.test(r.path))) return null;
     return { confidence: 'likely', evidence: [`${r.entry.method} ${r.path} came back ${r.status} text/html (${xCache(r) || 'via CloudFront'}) — the SPA's error page, not the API's answer.`] };
