@@ -74,7 +74,7 @@ export async function launchWithExtension({ executablePath, extensionPath, headl
     handleDevToolsAsPage: true,
     defaultViewport: null,
     userDataDir,
-    args: [...CHROME_FLAGS, `--load-extension=${ext}`, `--disable-extensions-except=${ext}`, '--window-size=1400,900', ...args],
+    args: [...CHROME_FLAGS, `--load-extension=${ext}`, `--disable-extensions-except=${ext}`, '--window-size=1280,800', ...args],
   });
   const close = async () => {
     await browser.close().catch(() => undefined);

@@ -1,4 +1,4 @@
-// Draws the CORS Lens icon (a magnifying lens over a red "blocked" bar) at 16/32/48/128 px and
+// Draws the CORS Lens icon (a magnifying lens over a red "blocked" bar) at 16/32/48/96/128 px and
 // writes public/icons/icon-<size>.png. No dependencies: pixels are computed here and encoded with
 // node:zlib. Run `node scripts/make-icons.mjs` after changing the drawing; the PNGs are committed.
 import { deflateSync } from 'node:zlib';
@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
-const SIZES = [16, 32, 48, 128];
+// 16/32/48/128: Chrome (128 is the Web Store icon); 48/96: Firefox's add-ons manager (96 for HiDPI).
+const SIZES = [16, 32, 48, 96, 128];
 const SAMPLES = 4; // supersampling per axis, for anti-aliased edges
 
 const BLUE = [26, 115, 232];

@@ -60,7 +60,13 @@ export interface RunningCaptureHub extends CaptureHub {
   setVisible(visible: boolean): void;
 }
 
-export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES): RunningCaptureHub {
+export interface CaptureHubOptions {
+  /** How long a status-0 getHAR() entry is held back (per browser: extension/platform pendingHoldMs()). */
+  readonly pendingMaxMs?: number;
+}
+
+export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, options: CaptureHubOptions = {}): RunningCaptureHub {
+  const pendingMaxMs = options.pendingMaxMs ?? PENDING_MAX_MS;
   const log: SourceEvent[] = [];
   const seen = new Set<string>();
   const listeners = new Set<(event: SourceEvent) => void>();
@@ -91,6 +97,7 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES): Ru
   };
 
   const pending = new Map<string, { entry: unknown; since: number }>();
+  let recheck: ReturnType<typeof setTimeout> | null = null;
   const finishedBases = new Set<string>();
   const accept = (entries: unknown[]) => {
     const fresh = entries.filter((e) => {
@@ -132,9 +139,18 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES): Ru
     for (const e of ready) finishedBases.add(baseKey(e));
     for (const [base, p] of pending) {
       if (finishedBases.has(base)) pending.delete(base);
-      else if (now - p.since >= PENDING_MAX_MS) ready.push(p.entry);
+      else if (now - p.since >= pendingMaxMs) ready.push(p.entry);
     }
     accept(ready);
+    // Something is held back: look again when it is due, panel visible or not (in Firefox a request
+    // stopped by its preflight exists only in getHAR(); nothing else would bring it in).
+    const oldest = Math.min(...[...pending.values()].map((p) => p.since));
+    if (pending.size > 0 && recheck === null) {
+      recheck = setTimeout(() => {
+        recheck = null;
+        void backfill();
+      }, Math.max(50, oldest + pendingMaxMs - now));
+    }
   };
 
   // Fetches whose body is never read never fire onRequestFinished; only getHAR() has them.

@@ -2,14 +2,14 @@
 // It starts capturing at once (so calls made before the panel is first shown are not lost),
 // registers the "CORS" panel, and hands the capture to the panel window when it is shown.
 import { PANEL_ATTACH_PROPERTY, PANEL_HUB_PROPERTY, type PanelWindowSlots } from '../handover';
-import { network, panels } from '../platform';
+import { network, panels, pendingHoldMs } from '../platform';
 import { createCaptureHub } from './capture-hub';
 
 export const PANEL_TITLE = 'CORS';
 const PANEL_ICON = 'icons/icon-32.png';
 const PANEL_PAGE = 'extension/panel/panel.html';
 
-const hub = createCaptureHub(network);
+const hub = createCaptureHub(network, undefined, { pendingMaxMs: pendingHoldMs() });
 hub.start();
 // For tests and debugging from the DevTools-on-DevTools console.
 (globalThis as { corsLensCapture?: typeof hub }).corsLensCapture = hub;

@@ -3,7 +3,7 @@
 import { createAnalyzer } from '../../src/core';
 import { mountPanel } from '../../src/ui/mount';
 import { PANEL_ATTACH_PROPERTY, PANEL_HUB_PROPERTY, isCaptureHub, type CaptureHub, type PanelWindowSlots } from '../handover';
-import { createExtensionStorage, createThemeSource, network } from '../platform';
+import { browserName, createExtensionStorage, createThemeSource, network, pendingHoldMs } from '../platform';
 import { createCaptureHub } from '../devtools/capture-hub';
 import { createHubSource } from './hub-source';
 
@@ -23,11 +23,14 @@ const early = slots[PANEL_HUB_PROPERTY];
 if (early) attach(early);
 setTimeout(() => {
   if (attached) return;
-  const own = createCaptureHub(network);
+  const own = createCaptureHub(network, undefined, { pendingMaxMs: pendingHoldMs() });
   own.start();
   own.setVisible(true);
   attach(own);
 }, HANDOVER_TIMEOUT_MS);
+
+// The stylesheet follows the host DevTools' look (Chrome's or Firefox's), in both themes.
+document.documentElement.dataset.browser = browserName();
 
 const mounted = mountPanel(
   document.getElementById('app')!,
@@ -37,3 +40,9 @@ const mounted = mountPanel(
 // For the end-to-end tests: read the store from the panel frame.
 (window as { corsLens?: unknown }).corsLens = { store: mounted.store, source };
 addEventListener('pagehide', () => mounted.unmount());
+
+// TEST-ONLY (Firefox e2e): compiled in only when the build sets CORS_LENS_TEST_SINK; otherwise the
+// constant is '' and the bundler drops this branch and the module (test/e2e/firefox-dist.test.ts checks).
+if (__CORS_LENS_TEST_SINK__) {
+  void import('./test-sink').then((m) => m.startTestSink(__CORS_LENS_TEST_SINK__, { getHAR: network.getHAR }));
+}

@@ -4,6 +4,30 @@ import browser from 'webextension-polyfill';
 import type { KeyValueStorage, ThemeName, ThemeSource } from '../../src/ui/source';
 import { devtools, type ExtensionPanel, type HarEntryWithContent } from './devtools-api';
 
+export type BrowserName = 'chrome' | 'firefox';
+
+/**
+ * Which browser runs the extension. The one place that asks: Firefox's extension pages live on
+ * moz-extension:// (the polyfill's runtime.getURL works in both).
+ */
+export function browserName(): BrowserName {
+  try {
+    return browser.runtime.getURL('').startsWith('moz-extension:') ? 'firefox' : 'chrome';
+  } catch {
+    return 'chrome';
+  }
+}
+
+/**
+ * How long a status-0 entry from getHAR() is held back before it is believed. Chromium 156 lists
+ * in-flight requests that way and sends the finished entry through onRequestFinished soon after;
+ * Firefox never sends onRequestFinished for a request its preflight stopped (status 0 in getHAR()
+ * only, see ../shared/research/devtools-capture-facts.md §6), so holding it long only delays the row.
+ */
+export function pendingHoldMs(name: BrowserName = browserName()): number {
+  return name === 'firefox' ? 2000 : 5000;
+}
+
 /** A HAR entry as plain data (drops getContent(); a deep copy made in the caller's realm). */
 export function plainEntry(entry: unknown): unknown {
   return JSON.parse(JSON.stringify(entry)) as unknown;
@@ -52,10 +76,18 @@ export const network = {
   },
 };
 
+/**
+ * A path relative to the extension root, as devtools.panels.create() wants it. Chrome resolves it
+ * against the extension root; Firefox against the calling (devtools) page, so it gets a leading '/'.
+ */
+export function extensionPath(path: string, name: BrowserName = browserName()): string {
+  return name === 'firefox' && !path.startsWith('/') ? `/${path}` : path;
+}
+
 export const panels = {
   create(title: string, iconPath: string, pagePath: string): Promise<ExtensionPanel> {
     return new Promise((resolve) => {
-      const result = devtools().panels.create(title, iconPath, pagePath, resolve);
+      const result = devtools().panels.create(title, extensionPath(iconPath), extensionPath(pagePath), resolve);
       if (result && typeof (result as Promise<ExtensionPanel>).then === 'function') void (result as Promise<ExtensionPanel>).then(resolve);
     });
   },

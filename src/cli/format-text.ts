@@ -20,7 +20,12 @@ export function formatText(report: AnalysisReport, opts: { name: string; color: 
 }
 
 function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[] {
-  const mark = x.verdict === 'blocked' ? c('31', '✖ BLOCKED') : x.verdict === 'allowed' ? c('32', '✔ allowed') : c('33', '? unknown');
+  // Without the browser's own signal (Firefox, plain HARs) the verdict is inferred from headers: say "would".
+  const inferred = x.browser.kind === 'none';
+  const mark =
+    x.verdict === 'blocked' ? c('31', inferred ? '✖ WOULD BE BLOCKED' : '✖ BLOCKED')
+    : x.verdict === 'allowed' ? c('32', inferred ? '≈ would pass' : '✔ allowed')
+    : c('33', '? unknown');
   const lines = [`${mark}  ${c('1', `${x.method} ${x.url}`)}  from ${x.origin ?? '(unknown origin)'}  [${x.id}]`];
   lines.push(`  ${x.summary}`);
   if (x.verdict === 'blocked' && x.corsError) {

@@ -33,6 +33,28 @@ export const strings = {
         : `The page saw ${page || 'a network error (0)'}; the server sent ${server}`,
     notSent: 'not sent',
   },
+  /**
+   * Certainty. A verdict is `browser` when the capture carries the browser's own signal (Chromium's
+   * `_error`), `inferred` when it is only what the CORS rules say about the headers (Firefox, whose
+   * HAR records a blocked response as a success; a plain HAR).
+   */
+  certainty: {
+    wouldBeBlocked: 'would be blocked',
+    wouldPass: 'would pass',
+    blockedTitle: (chromium: string, firefox: string | null) =>
+      `Would be blocked by the CORS rules: judged from the headers, the browser's capture does not say it blocked this. ` +
+      `Chrome names it ${chromium}${firefox ? `; Firefox logs ${firefox}` : ''}.`,
+    passTitle: "Would pass the CORS rules: judged from the headers, the browser's capture does not say.",
+    firefoxTitle: "Firefox's name for this failure (the Reason in its console message)",
+    banner:
+      "Judged from the headers: this browser's capture does not say which requests it blocked (Firefox records a blocked response as a success), " +
+      'so verdicts say what the CORS rules would do. Dashed badges (≈) are inferred.',
+    detailBlocked: (chromium: string, firefox: string | null) =>
+      `Inferred from the headers, not reported by the browser${firefox ? `: Firefox logs this as ${firefox}` : ''} (Chrome: ${chromium}).`,
+    detailPass: 'Inferred from the headers, not reported by the browser: nothing in them breaks the CORS rules.',
+    firstWouldReport: 'the one Chrome would report',
+    firefoxName: (reason: string) => `Firefox: ${reason}`,
+  },
   verdict: {
     allowed: 'allowed',
     blocked: 'blocked',

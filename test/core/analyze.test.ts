@@ -86,3 +86,12 @@ describe('the research captures (Chromium 156 getHAR, Firefox ESR getHAR)', () =
     expect(report.input.flavour).toBe('firefox');
   });
 });
+
+describe('credentials the HAR cannot show', () => {
+  test('without a browser verdict, a pass that credentials would break says so', () => {
+    const e = entry({ url: URL_, requestHeaders: { Origin: PAGE }, responseHeaders: { 'Access-Control-Allow-Origin': '*' } });
+    const [x] = analyzeHar(har(e)).exchanges;
+    expect(x.verdict).toBe('allowed');
+    expect(x.summary).toMatch(/If the page sent it with credentials .* \(WildcardOriginNotAllowed\)\.$/);
+  });
+});

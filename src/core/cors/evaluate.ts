@@ -57,6 +57,11 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   }
 
   const { failures, rows } = result;
+  // Without a browser verdict and without a cookie, a request that passes could still have been sent with
+  // credentials: say what would then fail, rather than guess.
+  const ifCredentialed = credentials.value === 'unknown' && failures.length === 0 && browser.kind === 'none' && actual !== null && actual.status > 0
+    ? run(true).failures[0] ?? null
+    : null;
   const decided = decideVerdict(actual, preflight, failures, browser, pairing, reason);
   const { verdict } = decided;
   const unknownReason = verdict === 'unknown' && input.resentAs !== null
@@ -92,7 +97,10 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
     credentials,
     checks: rows,
     browser,
-    summary: summarize(verdict, unknownReason, failures, hiddenStatus, browser, preflight !== null, pairing),
+    summary: summarize(verdict, unknownReason, failures, hiddenStatus, browser, preflight !== null, pairing) +
+      (ifCredentialed && verdict === 'allowed'
+        ? ` If the page sent it with credentials (credentials: 'include' — a HAR cannot show that without a cookie), it would be blocked: ${FAILURE_TEXT[ifCredentialed.corsError].cause(ifCredentialed.failedParameter)} (${ifCredentialed.corsError}).`
+        : ''),
   };
 }
 

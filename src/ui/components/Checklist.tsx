@@ -1,6 +1,7 @@
 // The checklist: preflight and actual request side by side, one row per checked header.
 import type { CheckRow, ExchangeReport } from '../../core/types';
 import { strings } from '../strings';
+import { certaintyOf } from './RequestList';
 
 function StageTable({ title, rows, stage }: { title: string; rows: readonly CheckRow[]; stage: string }) {
   const c = strings.detail.checkColumns;
@@ -24,14 +25,16 @@ function StageTable({ title, rows, stage }: { title: string; rows: readonly Chec
             {rows.map((row, i) => (
               <tr key={i} class={`check status-${row.status}`} data-header={row.header} data-status={row.status}>
                 <td class="mono">{row.header}</td>
-                <td class="mono">{row.expected}</td>
-                <td class="mono">{row.actual ?? <span class="muted">{strings.detail.absent}</span>}</td>
-                <td>
-                  <span class={`check-status ${row.status}`}>{strings.checkStatus[row.status]}</span>
-                  {row.corsError && <span class="check-error"> {row.corsError}</span>}
-                  {row.note && <div class="muted note">{row.note}</div>}
+                <td class="mono" data-label={c.expected}><span>{row.expected}</span></td>
+                <td class="mono" data-label={c.actual}>{row.actual !== null ? <span>{row.actual}</span> : <span class="muted">{strings.detail.absent}</span>}</td>
+                <td data-label={c.status}>
+                  <div>
+                    <span class={`check-status ${row.status}`}>{strings.checkStatus[row.status]}</span>
+                    {row.corsError && <span class="check-error"> {row.corsError}</span>}
+                    {row.note && <div class="muted note">{row.note}</div>}
+                  </div>
                 </td>
-                <td>
+                <td data-label={c.spec}>
                   <a href={row.spec.url} target="_blank" rel="noreferrer">{row.spec.id}</a>
                 </td>
               </tr>
@@ -58,6 +61,7 @@ export function Checklist({ report }: { report: ExchangeReport }) {
 
 export function Failures({ report }: { report: ExchangeReport }) {
   const d = strings.detail;
+  const inferred = certaintyOf(report) === 'inferred';
   return (
     <section class="section" aria-label={d.failures}>
       <h3>{d.failures}</h3>
@@ -71,7 +75,10 @@ export function Failures({ report }: { report: ExchangeReport }) {
               {f.failedParameter && (
                 <span class="mono param" title={d.failedParameter}> {f.failedParameter}</span>
               )}
-              {i === 0 && <span class="chrome-reports"> {d.chromeReports}</span>}
+              {i === 0 && <span class="chrome-reports"> {inferred ? strings.certainty.firstWouldReport : d.chromeReports}</span>}
+              {f.firefoxReason && (
+                <span class="ff-reason" title={strings.certainty.firefoxTitle}>{strings.certainty.firefoxName(f.firefoxReason)}</span>
+              )}
               <div class="message">{f.message}</div>
               {f.note && <div class="muted note">{f.note}</div>}
               <a class="spec" href={f.spec.url} target="_blank" rel="noreferrer">{f.spec.id}</a>

@@ -9,7 +9,7 @@ import { Checklist, Failures } from './Checklist';
 import { CopyButton } from './CopyButton';
 import { HeadersView } from './HeadersView';
 import { HintsView } from './HintsView';
-import { verdictText } from './RequestList';
+import { certaintyOf, VerdictBadge, verdictTitle } from './RequestList';
 
 function WhyPreflight({ report }: { report: ExchangeReport }) {
   const d = strings.detail;
@@ -45,6 +45,17 @@ function WhyPreflight({ report }: { report: ExchangeReport }) {
       )}
     </section>
   );
+}
+
+/** One line saying the verdict is inferred (no browser signal), with Firefox's and Chrome's names. */
+function CertaintyNote({ report }: { report: ExchangeReport }) {
+  if (certaintyOf(report) !== 'inferred') return null;
+  const c = strings.certainty;
+  if (report.verdict === 'blocked' && report.corsError) {
+    return <p class="certainty-note" role="note">≈ {c.detailBlocked(report.corsError, report.firefoxReason)}</p>;
+  }
+  if (report.verdict === 'allowed') return <p class="certainty-note" role="note">≈ {c.detailPass}</p>;
+  return null;
 }
 
 function Curl({ report }: { report: ExchangeReport }) {
@@ -85,13 +96,16 @@ export function Detail({ report, onClose }: { report: ExchangeReport; onClose: (
   return (
     <div class="detail" role="region" aria-label={d.label} data-exchange-id={report.id} tabIndex={-1}>
       <header class="detail-head">
-        <span class={`badge ${report.verdict}`}>{verdictText(report)}</span>
+        <span class="head-verdict" title={verdictTitle(report)}>
+          <VerdictBadge x={report} long={false} />
+        </span>
         <span class="mono title" title={report.url}>{report.method} {report.url}</span>
         <button type="button" class="close" aria-label={d.close} title={d.close} onClick={onClose}>×</button>
       </header>
       <div class="detail-body">
         <section class="section summary" aria-label={d.summary}>
           <p class="summary-sentence">{report.summary}</p>
+          <CertaintyNote report={report} />
           {report.hiddenStatus && <p class="hidden-status">{report.hiddenStatus.sentence}</p>}
           {report.unknownReason && <p class="muted">{report.unknownReason}</p>}
           <p class="muted facts">

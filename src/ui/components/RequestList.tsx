@@ -12,8 +12,39 @@ const OVERSCAN = 10;
 /** Rows rendered when the viewport height is unknown (no layout, e.g. in tests). */
 const FALLBACK_ROWS = 60;
 
+export type Certainty = 'browser' | 'inferred' | '';
+
+/** `inferred` when the verdict comes from the headers alone (no browser signal: Firefox, a plain HAR). */
+export function certaintyOf(x: Pick<ExchangeReport, 'kind' | 'browser'>): Certainty {
+  if (x.kind !== 'cors') return '';
+  return x.browser.kind === 'none' ? 'inferred' : 'browser';
+}
+
 export function verdictText(x: ExchangeReport): string {
-  return x.verdict === 'blocked' && x.corsError ? x.corsError : strings.verdict[x.verdict];
+  if (x.verdict === 'blocked' && x.corsError) return x.corsError;
+  if (x.verdict === 'allowed' && certaintyOf(x) === 'inferred') return strings.certainty.wouldPass;
+  return strings.verdict[x.verdict];
+}
+
+export function verdictTitle(x: ExchangeReport): string | undefined {
+  if (certaintyOf(x) !== 'inferred') return undefined;
+  if (x.verdict === 'blocked' && x.corsError) return strings.certainty.blockedTitle(x.corsError, x.firefoxReason);
+  if (x.verdict === 'allowed') return strings.certainty.passTitle;
+  return undefined;
+}
+
+/** The verdict badge; an inferred one is dashed and says "would", with Firefox's name beside it. */
+export function VerdictBadge({ x, long = true }: { x: ExchangeReport; long?: boolean }) {
+  const inferred = certaintyOf(x) === 'inferred';
+  return (
+    <>
+      {inferred && x.verdict === 'blocked' && long && <span class="would">{strings.certainty.wouldBeBlocked}</span>}
+      <span class={`badge ${x.verdict}${inferred ? ' inferred' : ''}`}>{verdictText(x)}</span>
+      {inferred && x.verdict === 'blocked' && x.firefoxReason && (
+        <span class="ff-reason" title={strings.certainty.firefoxTitle}>{x.firefoxReason}</span>
+      )}
+    </>
+  );
 }
 
 function Row({ x, index, selected }: { x: ExchangeReport; index: number; selected: boolean }) {
@@ -30,6 +61,7 @@ function Row({ x, index, selected }: { x: ExchangeReport; index: number; selecte
       data-exchange-id={x.id}
       data-verdict={x.verdict}
       data-error={x.corsError ?? ''}
+      data-certainty={certaintyOf(x)}
       onClick={() => applySelect(store, x.id)}
     >
       <span role="gridcell" class="c-method">{x.method}</span>
@@ -40,8 +72,8 @@ function Row({ x, index, selected }: { x: ExchangeReport; index: number; selecte
           <span class="server-status">{x.serverStatus === null ? ` / ${l.notSent}` : ` / ${x.serverStatus}`}</span>
         )}
       </span>
-      <span role="gridcell" class="c-verdict">
-        <span class={`badge ${x.verdict}`}>{verdictText(x)}</span>
+      <span role="gridcell" class="c-verdict" title={verdictTitle(x)}>
+        <VerdictBadge x={x} />
       </span>
       <span role="gridcell" class={`c-preflight pf-${x.pairing.method}`} title={x.pairing.detail}>
         {strings.pairing[x.pairing.method]}
@@ -96,9 +128,16 @@ export function RequestList({ onOpen }: { onOpen: () => void }) {
   };
 
   const c = strings.list.columns;
+  const inferred = rows.some((x) => certaintyOf(x) === 'inferred');
   return (
+    <>
+    {inferred && (
+      <div class="certainty-banner" role="note">
+        {strings.certainty.banner}
+      </div>
+    )}
     <div
-      class="list"
+      class={`list${inferred ? ' has-inferred' : ''}`}
       role="grid"
       aria-label={strings.list.label}
       aria-rowcount={rows.length + 1}
@@ -122,5 +161,6 @@ export function RequestList({ onOpen }: { onOpen: () => void }) {
         </div>
       </div>
     </div>
+    </>
   );
 }

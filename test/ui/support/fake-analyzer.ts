@@ -28,7 +28,8 @@ export function report(over: Partial<ExchangeReport> & { id: string }): Exchange
     preflightReason: null,
     credentials: { value: 'not-include', from: 'no-cookie-header' },
     checks: [],
-    browser: { kind: 'none', error: null },
+    // Chromium-like by default (the browser's own signal); pass `browser: { kind: 'none' }` for an inferred verdict.
+    browser: over.verdict === 'blocked' ? { kind: 'blocked', error: 'net::ERR_FAILED' } : { kind: 'passed', error: null },
     summary: 'Allowed.',
     fingerprints: [],
     hints: [],
