@@ -27,5 +27,9 @@ Exit codes:
   0  analysed (problems with single entries are reported on stderr and those entries skipped)
   1  --fail-on matched
   2  usage error
-  3  the input could not be read at all (missing file, not JSON, not a HAR)
+  3  the input could not be read (missing file, not JSON, not a HAR), or only in part (a truncated or
+     corrupted file: the entries before the damage are still reported)
+
+HARs over 480 MiB (less with a smaller Node heap; CORS_LENS_STREAM_ABOVE=<bytes> overrides) are streamed
+for text and json output, in bounded memory; --format markdown and report read the whole file.
 `;

@@ -2,8 +2,12 @@
 import { parseArgs } from 'node:util';
 import { analyzeHar, VERSION, type AnalysisReport } from '../core';
 import { formatText } from './format-text';
-import { readInput, InputError } from './read-input';
+import { openInput, InputError, streamAboveBytes } from './read-input';
 import { HELP } from './help';
+import { runStreamed } from './stream-command';
+
+/** `--format markdown` needs the whole HAR as one string; V8 strings stop at ~512 MiB. */
+const MARKDOWN_MAX_BYTES = 480 * 1024 * 1024;
 
 export interface Io {
   readonly stdin: NodeJS.ReadableStream;
@@ -74,23 +78,37 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
   if (!['never', 'blocked', 'unknown'].includes(failOn)) throw new UsageError(`--fail-on must be blocked, unknown or never (got '${failOn}')`);
   if (positionals.length !== 1) throw new UsageError('analyze takes exactly one HAR file (or - for standard input)');
 
-  const input = await readInput(positionals[0], io.stdin);
-  const report = analyzeHar(input.text, { ignoreBrowserSignals: values['ignore-browser-signals'] as boolean, hints: !values['no-hints'] });
+  const onlyBlocked = values['only-blocked'] as boolean;
+  const analyzeOptions = { ignoreBrowserSignals: values['ignore-browser-signals'] as boolean, hints: !values['no-hints'] };
+  const color = values['no-color'] ? false : ((values.color as boolean | undefined) ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
+  const exitFor = (counts: AnalysisReport['counts']) =>
+    (failOn === 'blocked' && counts.blocked > 0) || (failOn === 'unknown' && counts.blocked + counts.unknown > 0) ? EXIT.failOn : EXIT.ok;
+
+  // Markdown redacts across the whole HAR, so it always reads it whole (up to V8's longest string).
+  const input = await openInput(positionals[0], io.stdin, { streamAbove: format === 'markdown' ? MARKDOWN_MAX_BYTES : streamAboveBytes() });
+  if ('chunks' in input) {
+    if (format === 'markdown') throw new InputError(`${input.name}: --format markdown reads the whole HAR, and this one is over ${MARKDOWN_MAX_BYTES >> 20} MiB; use --format text or json`);
+    const streamed = await runStreamed(input, { format: format as 'text' | 'json', onlyBlocked, color, analyze: analyzeOptions }, io);
+    return streamed.partial ? EXIT.input : exitFor(streamed.counts);
+  }
+  const report = analyzeHar(input.text, analyzeOptions);
   const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
+  if (fatal && format !== 'markdown' && /not (complete )?JSON/.test(fatal.message)) {
+    // JSON.parse gives up on the whole file; the stream reader keeps the entries before the damage.
+    const text = input.text;
+    const chunks = (async function* () { yield Buffer.from(text); })();
+    const streamed = await runStreamed({ name: input.name, bytes: null, chunks }, { format: format as 'text' | 'json', onlyBlocked, color, analyze: analyzeOptions, nothingReadMessage: fatal.message }, io);
+    return streamed.partial ? EXIT.input : exitFor(streamed.counts);
+  }
   if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
   for (const p of report.problems) io.stderr.write(`cors-lens: ${input.name}: entry ${p.entry}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
   if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others were analysed.\n`);
 
-  const shown: AnalysisReport = values['only-blocked'] ? { ...report, exchanges: report.exchanges.filter((x) => x.verdict === 'blocked') } : report;
+  const shown: AnalysisReport = onlyBlocked ? { ...report, exchanges: report.exchanges.filter((x) => x.verdict === 'blocked') } : report;
   if (format === 'json') io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   else if (format === 'markdown') {
     const { renderMarkdownReport } = await import('./markdown-bridge');
     io.stdout.write(renderMarkdownReport(shown, input.text));
-  } else {
-    const color = values['no-color'] ? false : ((values.color as boolean | undefined) ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
-    io.stdout.write(formatText(shown, { name: input.name, color, onlyBlocked: values['only-blocked'] as boolean }));
-  }
-  if (failOn === 'blocked' && report.counts.blocked > 0) return EXIT.failOn;
-  if (failOn === 'unknown' && report.counts.blocked + report.counts.unknown > 0) return EXIT.failOn;
-  return EXIT.ok;
+  } else io.stdout.write(formatText(shown, { name: input.name, color, onlyBlocked }));
+  return exitFor(report.counts);
 }

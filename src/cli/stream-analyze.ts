@@ -1,0 +1,94 @@
+// Streaming analysis: bytes in, settled exchanges out, memory bounded by the time window rather than the file.
+//
+// The assumption that makes it work: HAR entries are (roughly) in start-time order. DevTools writes them in
+// request order; a preflight is often listed after its request, and a slow entry can be listed late, but by
+// seconds, not minutes. So once an entry starting at T has been read, no entry that starts before
+// T - SETTLE_WINDOW_MS is still to come, and the core's settle(watermark) may hand back (and forget) every
+// exchange that nothing later can change. An entry that breaks the assumption is still analysed, only paired
+// with what is still in memory; such entries are counted and reported (`late`).
+import { createAnalyzer, type AnalyzeOptions, type ExchangeReport, type InputProblem } from '../core';
+import { HarStreamReader, type StreamHarSummary } from './stream-har';
+
+/** How far out of start-time order an entry may be listed and still pair exactly. */
+export const SETTLE_WINDOW_MS = 60_000;
+/** Entries read before they are analysed and settled together. */
+export const BATCH_ENTRIES = 2_000;
+/** Problems kept for the JSON report; more are still printed on stderr and counted. */
+export const MAX_KEPT_PROBLEMS = 10_000;
+
+export interface StreamHandlers {
+  /** Settled exchanges, in start-time order within a call (and across calls when the order assumption holds). */
+  onExchanges(batch: readonly ExchangeReport[]): void | Promise<void>;
+  /** Per-entry problems as they are found. */
+  onProblems(batch: readonly InputProblem[]): void | Promise<void>;
+}
+
+export interface StreamResult {
+  readonly input: StreamHarSummary;
+  readonly counts: { cors: number; allowed: number; blocked: number; unknown: number; notCors: number };
+  /** Problems kept (at most MAX_KEPT_PROBLEMS), and how many there were in all. */
+  readonly problems: readonly InputProblem[];
+  readonly problemCount: number;
+  /** Entries with an error problem (skipped). */
+  readonly skipped: number;
+  /** Entries that started more than SETTLE_WINDOW_MS before the latest start seen when they were read. */
+  readonly late: number;
+  readonly exchanges: number;
+}
+
+export async function analyzeStream(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: AnalyzeOptions, handlers: StreamHandlers): Promise<StreamResult> {
+  const reader = new HarStreamReader();
+  const analyzer = createAnalyzer(options);
+  const counts = { cors: 0, allowed: 0, blocked: 0, unknown: 0, notCors: 0 };
+  const kept: InputProblem[] = [];
+  const skippedEntries = new Set<number>();
+  let problemCount = 0;
+  let exchanges = 0;
+  let late = 0;
+  let latestStart = -Infinity;
+  let watermark = -Infinity;
+
+  const emit = async (settled: readonly ExchangeReport[]) => {
+    if (settled.length === 0) return;
+    exchanges += settled.length;
+    for (const x of settled) {
+      if (x.verdict === 'not-cors') counts.notCors++;
+      else {
+        counts.cors++;
+        counts[x.verdict]++;
+      }
+    }
+    await handlers.onExchanges(settled);
+  };
+
+  const flush = async (final: boolean) => {
+    const { entries, problems } = reader.take();
+    if (problems.length) {
+      problemCount += problems.length;
+      for (const p of problems) {
+        if (kept.length < MAX_KEPT_PROBLEMS) kept.push(p);
+        if (p.severity === 'error' && p.entry !== null) skippedEntries.add(p.entry);
+      }
+      await handlers.onProblems(problems);
+    }
+    for (const e of entries) {
+      if (e.startedMs < watermark) late++;
+      if (e.startedMs > latestStart) latestStart = e.startedMs;
+    }
+    analyzer.addObserved(entries);
+    const next = final ? Infinity : latestStart - SETTLE_WINDOW_MS;
+    if (next > watermark) {
+      watermark = next;
+      await emit(analyzer.settle(next));
+    }
+  };
+
+  for await (const chunk of source) {
+    reader.write(chunk);
+    if (reader.failed) break;
+    if (reader.pending >= BATCH_ENTRIES) await flush(false);
+  }
+  const input = reader.end();
+  await flush(true);
+  return { input, counts, problems: kept, problemCount, skipped: skippedEntries.size, late, exchanges };
+}
