@@ -1,9 +1,18 @@
 // Wires a PanelHost to a store: source events → applyX (entries batched per frame, so a burst of
 // thousands of requests costs one analysis refresh), settings ↔ storage, theme ↔ store.
-import { effect } from '@preact/signals';
+// The panel shows one source at a time: the host's (live capture) or an imported file (`store.source`);
+// switching disconnects the old one, starts afresh and connects the new one.
+import { effect, untracked } from '@preact/signals';
 import type { Toolchain } from '../core/types';
-import type { PanelHost, SourceEvent } from './source';
-import { applyEntries, applyNavigated, type PanelStoreWithLimits } from './store';
+import type { PanelHost, RequestSource, SourceEvent } from './source';
+import {
+  applyEntries,
+  applyImportProgress,
+  applyInputMeta,
+  applyNavigated,
+  applySourceReset,
+  type PanelStoreWithLimits,
+} from './store';
 
 export const SETTINGS = { toolchain: 'corsLens.toolchain', preserveLog: 'corsLens.preserveLog' } as const;
 
@@ -46,17 +55,52 @@ export function connectHost(store: PanelStoreWithLimits, host: PanelHost, option
     pending = [];
     applyEntries(store, entries);
   };
-  const onEvent = (event: SourceEvent) => {
-    if (event.type === 'entries') {
-      pending.push(...event.entries);
-      if (batchMs === 0) flush();
-      else timer ??= setTimeout(flush, batchMs);
-    } else {
-      flush();
-      applyNavigated(store);
-    }
-  };
-  stops.push(host.source.connect(onEvent));
+  const onEvent = (event: SourceEvent) =>
+    untracked(() => {
+      switch (event.type) {
+        case 'entries':
+          for (const e of event.entries) pending.push(e);
+          // A file source already hands entries over in small batches, between which it yields.
+          if (batchMs === 0 || store.imported.value !== null) flush();
+          else timer ??= setTimeout(flush, batchMs);
+          break;
+        case 'navigated':
+          flush();
+          applyNavigated(store);
+          break;
+        case 'log':
+          flush();
+          applyInputMeta(store, event);
+          break;
+        case 'progress':
+          applyImportProgress(store, { loaded: event.loaded });
+          break;
+        case 'end':
+          flush();
+          applyImportProgress(store, { status: event.fatal ? 'failed' : 'done', total: event.total, fatal: event.fatal });
+          break;
+      }
+    });
+
+  let connected: { source: RequestSource; stop: () => void } | null = null;
+  stops.push(
+    effect(() => {
+      const next = store.source.value ?? host.source;
+      untracked(() => {
+        if (connected?.source === next) return;
+        if (connected) {
+          connected.stop();
+          // Entries still waiting for the batch belong to the old source.
+          if (timer !== null) clearTimeout(timer);
+          timer = null;
+          pending = [];
+          applySourceReset(store);
+        }
+        connected = { source: next, stop: next.connect(onEvent) };
+      });
+    }),
+  );
+  stops.push(() => connected?.stop());
   stops.push(() => timer !== null && clearTimeout(timer));
   return () => stops.forEach((stop) => stop());
 }

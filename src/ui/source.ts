@@ -6,7 +6,16 @@
 export type SourceEvent =
   | { readonly type: 'entries'; readonly entries: readonly unknown[] }
   /** The inspected page navigated (the panel clears unless "Preserve log" is on). */
-  | { readonly type: 'navigated'; readonly url: string };
+  | { readonly type: 'navigated'; readonly url: string }
+  /** A file source: the HAR's `log.creator` and `log.pages`, before its entries (the creator tells a Firefox HAR). */
+  | { readonly type: 'log'; readonly creator: unknown; readonly pages: readonly unknown[] }
+  /** A file source: bytes read so far. */
+  | { readonly type: 'progress'; readonly loaded: number; readonly total: number }
+  /**
+   * A file source has delivered everything. `total` counts the entries in the file, readable or not; `fatal`
+   * says what stopped the reading early (not JSON, not a HAR, cut short) — entries before it were delivered.
+   */
+  | { readonly type: 'end'; readonly total: number; readonly fatal: string | null };
 
 export interface RequestSource {
   /** Shown in the status bar, e.g. "Live capture". */

@@ -2,11 +2,16 @@
 // applyX(store, event); everything derived (visible rows, counts, the selection) is `computed`.
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Analyzer } from '../core/analyze';
+import { readHarEntry } from '../core/har/read';
 
-/** The part of the core's Analyzer the panel uses (a fake one in component tests). */
-export type PanelAnalyzer = Pick<Analyzer, 'add' | 'exchanges' | 'problems' | 'entry' | 'clear'>;
-import type { ExchangeReport, InputProblem, ObservedEntry, Toolchain } from '../core/types';
-import type { ThemeName } from './source';
+/**
+ * The part of the core's Analyzer the panel uses (a fake one in component tests). With `addObserved` (the real
+ * core) the store reads each entry itself, so entry i of the analysis is always `store.raw[i]` — after a clear,
+ * a trim or an import too — and an imported file's flavour (Firefox, from `log.creator`) reaches the reader.
+ */
+export type PanelAnalyzer = Pick<Analyzer, 'add' | 'exchanges' | 'problems' | 'entry' | 'clear'> & Partial<Pick<Analyzer, 'addObserved'>>;
+import type { ExchangeReport, HarFlavour, InputProblem, ObservedEntry, Toolchain } from '../core/types';
+import type { RequestSource, ThemeName } from './source';
 import { matchesFilter, parseFilter } from './filter';
 
 import { MAX_ENTRIES, TRIM_TO } from './limits';
@@ -15,10 +20,37 @@ export { MAX_ENTRIES, TRIM_TO };
 
 export type QuickFilter = 'blocked' | 'cors' | 'all';
 
+export interface InputMeta {
+  creator: { name: string; version: string; comment?: string } | null;
+  pages: unknown[];
+  /** 'firefox' when `log.creator` names Firefox (its entries carry no marker of their own). */
+  fileFlavour: HarFlavour | null;
+}
+
+export interface ImportState {
+  readonly fileName: string;
+  readonly size: number;
+  /** Bytes read so far. */
+  readonly loaded: number;
+  readonly status: 'reading' | 'done' | 'failed';
+  /** Entries seen in the file, readable or not (known once reading ends). */
+  readonly total: number;
+  /** What stopped the file being read to the end (not JSON, not a HAR, truncated), if anything. */
+  readonly fatal: string | null;
+  /** Entries past the panel's cap, not loaded (an import keeps the first maxEntries; the CLI reads any size). */
+  readonly notLoaded: number;
+}
+
 export interface PanelStore {
   readonly analyzer: PanelAnalyzer;
-  /** Raw entries in arrival order; index i is the analyser's entry i. */
+  /** Raw entries in arrival order; index i is the analyser's entry i (ObservedEntry.index), so `{ log: { entries: raw } }` lines up with the analysis. */
   readonly raw: unknown[];
+  /** What the current input says about itself (an imported file's `log.creator` and `log.pages`; nothing for live capture). */
+  readonly input: InputMeta;
+  /** The source the panel shows: null = the host's own (live capture); else an imported file. */
+  readonly source: Signal<RequestSource | null>;
+  /** Set while the panel shows an imported file. */
+  readonly imported: Signal<ImportState | null>;
   readonly exchanges: Signal<readonly ExchangeReport[]>;
   readonly problems: Signal<readonly InputProblem[]>;
   readonly dropped: Signal<number>;
@@ -41,7 +73,14 @@ export interface PanelStoreOptions {
   trimTo?: number;
 }
 
-export function createPanelStore(options: PanelStoreOptions): PanelStore & { readonly maxEntries: number; readonly trimTo: number } {
+interface StoreInternals {
+  readonly maxEntries: number;
+  readonly trimTo: number;
+  /** Problems found while reading entries (the store reads them itself when the analyser has addObserved). */
+  readProblems: InputProblem[];
+}
+
+export function createPanelStore(options: PanelStoreOptions): PanelStore & StoreInternals {
   const exchanges = signal<readonly ExchangeReport[]>([]);
   const filterText = signal('');
   const quickFilter = signal<QuickFilter>('cors');
@@ -61,6 +100,10 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & { rea
     maxEntries: options.maxEntries ?? MAX_ENTRIES,
     trimTo: options.trimTo ?? TRIM_TO,
     raw: [],
+    input: { creator: null, pages: [], fileFlavour: null },
+    readProblems: [] as InputProblem[],
+    source: signal<RequestSource | null>(null),
+    imported: signal<ImportState | null>(null),
     exchanges,
     problems: signal([]),
     dropped: signal(0),
@@ -80,26 +123,49 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & { rea
 
 type Store = ReturnType<typeof createPanelStore>;
 
-/** New raw HAR entries from a source. Ignored while recording is paused. */
+/** New raw HAR entries from a source. Ignored while recording is paused (an import is always read). */
 export function applyEntries(store: Store, entries: readonly unknown[]): void {
-  if (!store.recording.value || entries.length === 0) return;
-  store.raw.push(...entries);
+  const imported = store.imported.value;
+  if ((!store.recording.value && imported === null) || entries.length === 0) return;
+  if (imported) {
+    // An import keeps the first maxEntries: no trim-and-rebuild (seconds of analysis each time) while a big
+    // file streams in; what is left out is counted and said.
+    const room = Math.max(0, store.maxEntries - store.raw.length);
+    if (room < entries.length) {
+      store.imported.value = { ...imported, notLoaded: imported.notLoaded + entries.length - room };
+      entries = entries.slice(0, room);
+      if (entries.length === 0) return;
+    }
+  }
+  const first = store.raw.length;
+  for (const e of entries) store.raw.push(e); // not push(...entries): an import can hand over more than the call stack holds
   let changed = 0;
   if (store.raw.length > store.maxEntries) {
     const drop = store.raw.length - store.trimTo;
     store.raw.splice(0, drop);
-    store.analyzer.clear();
-    changed = store.analyzer.add(store.raw).length + 1;
+    resetAnalysis(store);
+    changed = safeAdd(store, 0, store.raw) + 1;
     store.dropped.value += drop;
   } else {
-    changed = safeAdd(store, entries);
+    changed = safeAdd(store, first, entries);
   }
   if (changed > 0) refresh(store);
 }
 
-function safeAdd(store: Store, entries: readonly unknown[]): number {
+/** Adds `entries` (which are `store.raw[first…]`) to the analysis; returns how many exchanges or problems changed. */
+function safeAdd(store: Store, first: number, entries: readonly unknown[]): number {
   try {
-    return store.analyzer.add(entries).length;
+    const analyzer = store.analyzer;
+    if (!analyzer.addObserved) return analyzer.add(entries).length;
+    const batch: ObservedEntry[] = [];
+    let problems = 0;
+    entries.forEach((raw, i) => {
+      const read = readHarEntry(raw, first + i, store.input.fileFlavour);
+      for (const p of read.problems) store.readProblems.push(p);
+      problems += read.problems.length;
+      if (read.entry) batch.push(read.entry);
+    });
+    return analyzer.addObserved(batch).length + problems;
   } catch (error) {
     // The core promises never to throw on bad input; if it does, the panel keeps running and says so.
     console.error('CORS Lens: the analyser failed on an entry', error);
@@ -107,10 +173,15 @@ function safeAdd(store: Store, entries: readonly unknown[]): number {
   }
 }
 
+function resetAnalysis(store: Store): void {
+  store.analyzer.clear();
+  store.readProblems = [];
+}
+
 function refresh(store: Store): void {
   batch(() => {
     store.exchanges.value = store.analyzer.exchanges();
-    store.problems.value = [...store.analyzer.problems()];
+    store.problems.value = [...store.readProblems, ...store.analyzer.problems()];
     if (store.selectedId.value && !store.exchanges.value.some((x) => x.id === store.selectedId.value)) {
       store.selectedId.value = null;
     }
@@ -123,7 +194,7 @@ export function applyNavigated(store: Store): void {
 }
 
 export function applyClear(store: Store): void {
-  store.analyzer.clear();
+  resetAnalysis(store);
   store.raw.length = 0;
   batch(() => {
     store.exchanges.value = [];
@@ -131,6 +202,47 @@ export function applyClear(store: Store): void {
     store.dropped.value = 0;
     store.selectedId.value = null;
   });
+}
+
+/** The panel switches to another source (an imported file, or back to live capture): everything starts afresh. */
+export function applySourceReset(store: Store): void {
+  store.input.creator = null;
+  store.input.pages = [];
+  store.input.fileFlavour = null;
+  applyClear(store);
+}
+
+/** Show an imported file (a RequestSource over it) instead of live capture. */
+export function applyImport(store: Store, source: RequestSource, file: { name: string; size: number }): void {
+  batch(() => {
+    store.imported.value = { fileName: file.name, size: file.size, loaded: 0, status: 'reading', total: 0, fatal: null, notLoaded: 0 };
+    store.source.value = source;
+  });
+}
+
+/** Back to live capture (the host's source replays what it captured meanwhile). */
+export function applyLiveCapture(store: Store): void {
+  batch(() => {
+    store.imported.value = null;
+    store.source.value = null;
+  });
+}
+
+/** The imported file's `log.creator` / `log.pages` (they come before its entries). */
+export function applyInputMeta(store: Store, meta: { creator?: unknown; pages?: unknown }): void {
+  const c = meta.creator;
+  if (c && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string') {
+    const { name, version, comment } = c as { name: string; version?: unknown; comment?: unknown };
+    store.input.creator = { name, version: typeof version === 'string' ? version : '', ...(typeof comment === 'string' ? { comment } : {}) };
+    store.input.fileFlavour = /firefox/i.test(name) ? 'firefox' : null;
+  }
+  if (Array.isArray(meta.pages)) store.input.pages = meta.pages;
+}
+
+/** Progress and the end of an import. */
+export function applyImportProgress(store: Store, update: Partial<Omit<ImportState, 'fileName' | 'size'>>): void {
+  const current = store.imported.value;
+  if (current) store.imported.value = { ...current, ...update };
 }
 
 export function applySelect(store: Store, id: string | null): void {

@@ -1,9 +1,13 @@
 // The CORS panel: toolbar, notices, the request list and the detail of the selected exchange.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../context';
+import { dragHasFiles, firstFile, startImport } from '../import/start-import';
 import { strings } from '../strings';
+import { reportStrings } from '../strings-reports';
 import { applySelect } from '../store';
 import { Detail } from './Detail';
+import { ExportDialog } from './ExportDialog';
+import { ImportBanner } from './ImportBanner';
 import { RequestList } from './RequestList';
 import { Toolbar } from './Toolbar';
 
@@ -62,6 +66,8 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
   const store = useStore();
   const filterRef = useRef<HTMLInputElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [exporting, setExporting] = useState(false);
+  const [dropping, setDropping] = useState(false);
   const theme = store.theme.value;
   const selected = store.selected.value;
 
@@ -73,6 +79,7 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+      if (target?.closest?.('.export-dialog')) return; // the dialog handles its own keys
       if ((e.key === 'f' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
         e.preventDefault();
         filterRef.current?.focus();
@@ -91,9 +98,36 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
 
   const openDetail = () => rootRef.current?.querySelector<HTMLElement>('.detail')?.focus();
   const rows = store.visible.value;
+  const imported = store.imported.value;
+  // Drag-and-drop import: a file dragged over the panel shows a drop target; dropping it imports it.
+  const onDragOver = (e: DragEvent) => {
+    if (!dragHasFiles(e.dataTransfer?.types)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    if (!dropping) setDropping(true);
+  };
+  const onDragLeave = (e: DragEvent) => {
+    if (e.currentTarget === e.target || !(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) setDropping(false);
+  };
+  const onDrop = (e: DragEvent) => {
+    setDropping(false);
+    const file = firstFile(e.dataTransfer?.files);
+    if (!file) return;
+    e.preventDefault();
+    startImport(store, file);
+  };
   return (
-    <div class={`app ${selected ? 'with-detail' : ''}`} ref={rootRef} data-theme={theme}>
-      <Toolbar filterRef={filterRef} />
+    <div
+      class={`app ${selected ? 'with-detail' : ''} ${imported ? 'imported' : ''}`}
+      ref={rootRef}
+      data-theme={theme}
+      onDragOver={onDragOver}
+      onDragEnter={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
+      <Toolbar filterRef={filterRef} onExport={() => setExporting(true)} />
+      <ImportBanner />
       {store.dropped.value > 0 && (
         <div class="notice dropped" role="status">{strings.dropped(store.dropped.value, store.maxEntries)}</div>
       )}
@@ -105,9 +139,24 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
       <div class="statusbar" role="status" aria-live="polite">
         <span class="counts">{strings.status.counts(rows.length, store.exchanges.value.length, store.blockedCount.value)}</span>
         <span class="source">
-          {sourceLabel} · {store.recording.value ? strings.status.recording : strings.status.paused}
+          {imported
+            ? reportStrings.import.statusLabel(imported.fileName)
+            : `${sourceLabel} · ${store.recording.value ? strings.status.recording : strings.status.paused}`}
         </span>
       </div>
+      {dropping && (
+        <div class="drop-target" aria-hidden="true">
+          <p>{reportStrings.import.dropHint}</p>
+        </div>
+      )}
+      {exporting && (
+        <ExportDialog
+          onClose={() => {
+            setExporting(false);
+            rootRef.current?.querySelector<HTMLElement>('.tool.export')?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,19 +1,26 @@
 import type { RefObject } from 'preact';
+import { useRef } from 'preact/hooks';
 import { useStore } from '../context';
+import { firstFile, startImport } from '../import/start-import';
 import { strings } from '../strings';
+import { reportStrings } from '../strings-reports';
 import { applyClear, type QuickFilter } from '../store';
 
 const QUICK: QuickFilter[] = ['blocked', 'cors', 'all'];
 
-export function Toolbar({ filterRef }: { filterRef: RefObject<HTMLInputElement | null> }) {
+export function Toolbar({ filterRef, onExport }: { filterRef: RefObject<HTMLInputElement | null>; onExport: () => void }) {
   const store = useStore();
   const t = strings.toolbar;
+  const r = reportStrings.toolbar;
   const recording = store.recording.value;
+  const imported = store.imported.value !== null;
+  const fileRef = useRef<HTMLInputElement>(null);
   return (
     <div class="toolbar" role="toolbar" aria-label={t.label}>
       <button
         type="button"
         class={`tool record ${recording ? 'on' : ''}`}
+        disabled={imported}
         aria-pressed={recording}
         title={recording ? t.pauseTitle : t.recordTitle}
         aria-label={recording ? t.pause : t.record}
@@ -66,6 +73,27 @@ export function Toolbar({ filterRef }: { filterRef: RefObject<HTMLInputElement |
         onClick={() => (store.newestFirst.value = !store.newestFirst.value)}
       >
         {store.newestFirst.value ? t.sortNewest : t.sortOldest}
+      </button>
+      <span class="divider" aria-hidden="true" />
+      <button type="button" class="tool import" title={r.importTitle} onClick={() => fileRef.current?.click()}>
+        {r.import}
+      </button>
+      <input
+        ref={fileRef}
+        class="import-file"
+        type="file"
+        accept=".har,application/json,application/har+json"
+        hidden
+        aria-label={r.import}
+        onChange={(e) => {
+          const file = firstFile(e.currentTarget.files);
+          // Reset so that picking the same file again is a change too.
+          e.currentTarget.value = '';
+          if (file) startImport(store, file);
+        }}
+      />
+      <button type="button" class="tool export" title={r.exportTitle} aria-haspopup="dialog" onClick={onExport}>
+        {r.export}
       </button>
     </div>
   );

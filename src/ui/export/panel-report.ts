@@ -1,0 +1,108 @@
+// What the panel exports: the store's analysis and raw entries handed to the core's renderReport, the same
+// code `cors-lens report` runs. Entry i of the analysis is `store.raw[i]` (see store.ts), so the HAR built
+// here lines up with the report's entry indices.
+import { buildReport, previewRedaction, renderReport, VERSION, type AnalysisReport, type HarFlavour, type RedactionSummary, type ReportScope } from '../../core';
+import type { PanelStoreWithLimits } from '../store';
+
+export type ExportFormat = 'har' | 'markdown' | 'html';
+export type ExportScopeChoice = 'all' | 'cors' | 'blocked' | 'selected';
+
+export interface ExportChoices {
+  readonly format: ExportFormat;
+  readonly scope: ExportScopeChoice;
+  readonly keepSecrets: boolean;
+  readonly keepBodies: boolean;
+}
+
+export interface PanelExport {
+  readonly text: string;
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly redaction: RedactionSummary;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The core's scope for the dialog's choice (`selected` = the exchange shown in the detail). */
+export function coreScope(store: PanelStoreWithLimits, scope: ExportScopeChoice): ReportScope {
+  if (scope !== 'selected') return scope;
+  const id = store.selectedId.value;
+  if (!id) throw new Error('no exchange is selected');
+  return `exchange:${id}`;
+}
+
+/** The analysis as an AnalysisReport, as `analyzeHar` would have made it from panelHar(store). */
+export function panelReport(store: PanelStoreWithLimits): AnalysisReport {
+  return buildReport(store.exchanges.value, store.problems.value, {
+    flavour: flavourOf(store),
+    entries: store.raw.length,
+    creator: store.input.creator?.name ?? null,
+  });
+}
+
+/**
+ * The raw entries as a HAR. An imported file keeps its own creator and pages; live capture (which sees entries,
+ * not the log around them) gets our creator and no pages, so an entry's `pageref` that points at no page is left
+ * out (a dangling reference is invalid HAR and trips importers).
+ */
+export function panelHar(store: PanelStoreWithLimits): { log: Json } {
+  const pages = store.input.pages.filter(isObject);
+  const pageIds = new Set(pages.map((p) => String(p.id)));
+  const entries = store.raw.map((e) => {
+    if (!isObject(e) || typeof e.pageref !== 'string' || pageIds.has(e.pageref)) return e;
+    const { pageref: _dangling, ...rest } = e;
+    return rest;
+  });
+  return {
+    log: {
+      version: '1.2',
+      creator: store.input.creator ?? { name: 'CORS Lens', version: VERSION, comment: 'captured by the CORS Lens DevTools panel' },
+      pages,
+      entries,
+    },
+  };
+}
+
+export function previewExport(store: PanelStoreWithLimits, choices: ExportChoices): RedactionSummary {
+  return previewRedaction(panelReport(store), panelHar(store), {
+    scope: coreScope(store, choices.scope),
+    keepSecrets: choices.keepSecrets,
+    keepBodies: choices.keepBodies,
+  });
+}
+
+/** Renders the export; what the dialog's Download and Copy buttons hand on. */
+export function renderExport(store: PanelStoreWithLimits, choices: ExportChoices, now = new Date()): PanelExport {
+  const rendered = renderReport(panelReport(store), panelHar(store), {
+    format: choices.format,
+    scope: coreScope(store, choices.scope),
+    keepSecrets: choices.keepSecrets,
+    keepBodies: choices.keepBodies,
+  });
+  return {
+    text: rendered.text,
+    mimeType: rendered.mimeType,
+    redaction: rendered.redaction,
+    fileName: exportFileName(choices, rendered.extension, now, store.selectedId.value),
+  };
+}
+
+/** `cors-lens-2026-11-24T18-47-blocked.har`: sortable, no characters a file system refuses. */
+export function exportFileName(choices: Pick<ExportChoices, 'scope'>, extension: string, now: Date, selectedId: string | null): string {
+  const stamp = now.toISOString().slice(0, 16).replace(/:/g, '-');
+  const scope = choices.scope === 'selected' ? (selectedId ?? 'exchange').replace(/[^\w-]/g, '') : choices.scope;
+  return `cors-lens-${stamp}-${scope}${extension}`;
+}
+
+function flavourOf(store: PanelStoreWithLimits): HarFlavour {
+  if (store.input.fileFlavour) return store.input.fileFlavour;
+  let first: HarFlavour | null = null;
+  for (let i = 0; i < store.raw.length; i++) {
+    const e = store.analyzer.entry(i);
+    if (!e) continue;
+    if (e.flavour === 'chromium') return 'chromium';
+    first ??= e.flavour;
+  }
+  return first ?? 'other';
+}

@@ -1,0 +1,163 @@
+// Reads a HAR of any size in chunks with @streamparser/json: no whole-file string and no whole-file object
+// ever exists. Only `log.creator`, `log.pages` and each `log.entries[i]` are built as objects (the parser's
+// `paths`); each entry is handed on raw (the store reads it with the core, so export and analysis line up).
+// A small watcher on the top two levels of tokens checks the envelope (`{"log":{"entries":[...]}}`), so a file
+// that is JSON but not a HAR gets a clear message, and a cut file keeps the entries before the cut.
+// (Same approach as src/cli/stream-har.ts, which normalises entries instead of keeping them raw.)
+import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
+import { MAX_BODY_KEPT } from '../../core/har/read';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface HarStreamChunk {
+  /** `log.creator` / `log.pages`, when they completed in this chunk. */
+  readonly creator?: unknown;
+  readonly pages?: readonly unknown[];
+  readonly entries: unknown[];
+}
+
+export interface HarStreamEnd {
+  /** Entries seen in `log.entries`, readable or not. */
+  readonly total: number;
+  /** What stopped the reading (not JSON, not a HAR, truncated, empty); null when the file was read to its end. */
+  readonly fatal: string | null;
+}
+
+export interface HarStreamReader {
+  /** Feeds bytes (UTF-8, split anywhere). Never throws: a fatal problem stops reading and `failed` turns true. */
+  write(chunk: Uint8Array | string): void;
+  /** What was read since the last take. */
+  take(): HarStreamChunk;
+  readonly failed: boolean;
+  /** The input is over. */
+  end(): HarStreamEnd;
+}
+
+export function createHarStreamReader(): HarStreamReader {
+  const tokenizer = new Tokenizer({ stringBufferSize: 0 });
+  const parser = new TokenParser({ paths: ['$.log.creator', '$.log.pages', '$.log.entries.*'], keepStack: false });
+  const envelope = createEnvelopeWatcher();
+  let fatal: string | null = null;
+  let bytes = 0;
+  let total = 0;
+  let out: { creator?: unknown; pages?: unknown[]; entries: unknown[] } = { entries: [] };
+
+  tokenizer.onToken = (t) => {
+    if (parser.isEnded) throw new EnvelopeError('there is more data after the end of the HAR object');
+    const bad = envelope(t.token, t.value);
+    if (bad) throw new EnvelopeError(bad);
+    parser.write(t);
+  };
+  parser.onValue = ({ value, key, stack }) => {
+    if (typeof key === 'number') {
+      total = key + 1;
+      out.entries.push(trimBodies(value));
+    } else if (key === 'creator' && stack.length === 2) out.creator = value;
+    else if (key === 'pages' && stack.length === 2 && Array.isArray(value)) out.pages = value;
+  };
+  parser.onEnd = () => undefined;
+  tokenizer.onEnd = () => undefined;
+
+  const fail = (err: unknown) => {
+    const detail = err instanceof Error ? err.message : String(err);
+    if (err instanceof EnvelopeError) fatal = detail;
+    else fatal = `the file is not JSON${total > 0 ? ` after entry ${total - 1}` : ''}: ${detail.replace(/ at chunk position "\d+"/, '')}`;
+  };
+
+  return {
+    write(chunk) {
+      if (fatal) return;
+      bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
+      try {
+        tokenizer.write(chunk);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    take() {
+      const taken = out;
+      out = { entries: [] };
+      return taken;
+    },
+    get failed() {
+      return fatal !== null;
+    },
+    end() {
+      if (!fatal && !parser.isEnded) {
+        fatal =
+          bytes === 0
+            ? 'the file is empty'
+            : `the file ends early (truncated?) after ${bytes.toLocaleString('en-US')} bytes; the ${total.toLocaleString('en-US')} entries before the cut were read`;
+      }
+      if (!fatal && !envelope.sawEntries())
+        fatal = envelope.sawLog() ? 'not a HAR file: "log.entries" is missing or not an array' : 'not a HAR file: there is no "log" object at the top level';
+      return { total, fatal };
+    },
+  };
+}
+
+class EnvelopeError extends Error {}
+
+/**
+ * Bodies longer than the analysis keeps (64 KiB) are dropped from the entry the panel holds, so a HAR of
+ * hundreds of MB of bodies does not stay in memory; the entry says so in a standard `comment`.
+ */
+function trimBodies(raw: unknown): unknown {
+  if (!isObject(raw)) return raw;
+  const content = isObject(raw.response) && isObject(raw.response.content) ? raw.response.content : null;
+  if (content && typeof content.text === 'string' && content.text.length > MAX_BODY_KEPT) {
+    content.comment = `body of ${content.text.length.toLocaleString('en-US')} characters not kept by the CORS Lens import`;
+    delete content.text;
+  }
+  const postData = isObject(raw.request) && isObject(raw.request.postData) ? raw.request.postData : null;
+  if (postData && typeof postData.text === 'string' && postData.text.length > MAX_BODY_KEPT) {
+    postData.comment = `body of ${postData.text.length.toLocaleString('en-US')} characters not kept by the CORS Lens import`;
+    postData.text = '';
+  }
+  return raw;
+}
+
+/**
+ * Watches the tokens of the top two levels: the root must be an object, `log` an object, `log.entries` an
+ * array. Returns an error message for the first token that breaks that, else null.
+ */
+function createEnvelopeWatcher() {
+  let depth = 0;
+  let lastString: unknown = null;
+  let key1: unknown = null;
+  let key2: unknown = null;
+  let afterColon = false;
+  let inLog = false;
+  let log = false;
+  let entries = false;
+  const isOpen = (t: TokenType) => t === TokenType.LEFT_BRACE || t === TokenType.LEFT_BRACKET;
+  const isClose = (t: TokenType) => t === TokenType.RIGHT_BRACE || t === TokenType.RIGHT_BRACKET;
+  const watch = (token: TokenType, value: unknown): string | null => {
+    if (depth > 2 && !isOpen(token) && !isClose(token)) return null;
+    if (depth === 0 && token !== TokenType.LEFT_BRACE) return 'not a HAR file: there is no "log" object at the top level';
+    if (afterColon && (depth === 1 || depth === 2)) {
+      afterColon = false;
+      if (depth === 1 && key1 === 'log') {
+        if (token !== TokenType.LEFT_BRACE) return 'not a HAR file: there is no "log" object at the top level';
+        log = true;
+        inLog = true;
+      } else if (depth === 2 && inLog && key2 === 'entries') {
+        if (token !== TokenType.LEFT_BRACKET) return 'not a HAR file: "log.entries" is missing or not an array';
+        entries = true;
+      }
+    } else if (token === TokenType.COLON && depth <= 2) {
+      afterColon = true;
+      if (depth === 1) key1 = lastString;
+      else key2 = lastString;
+    }
+    if (token === TokenType.STRING) lastString = value;
+    if (isOpen(token)) depth++;
+    else if (isClose(token)) {
+      depth--;
+      if (depth === 1) inLog = false;
+    }
+    return null;
+  };
+  return Object.assign(watch, { sawLog: () => log, sawEntries: () => entries });
+}
