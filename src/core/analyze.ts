@@ -4,7 +4,7 @@ import { REPORT_SCHEMA_VERSION } from './types';
 import { readHar, readHarEntry } from './har/read';
 import { Pairer, type ExchangeState } from './pairing/pairer';
 import { evaluateExchange, type EvaluatedExchange } from './cors/evaluate';
-import { attachHints } from './hints-bridge';
+import { attachHints, withoutHints } from './hints-bridge';
 import { VERSION } from './version';
 
 export interface AnalyzeOptions {
@@ -16,7 +16,7 @@ export interface AnalyzeOptions {
 
 /** Incremental analyser for live capture: feed raw HAR entries as they arrive, read exchanges back. */
 export interface Analyzer {
-  /** Adds raw HAR entries (any order); returns the exchanges that were created or changed. */
+  /** Adds raw HAR entries (any order), numbered from 0 after creation or clear(); returns the exchanges created or changed. */
   add(rawEntries: readonly unknown[]): ExchangeReport[];
   /** Adds entries already read (the CLI's streaming reader uses this). */
   addObserved(entries: readonly ObservedEntry[]): ExchangeReport[];
@@ -43,7 +43,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
 
   const report = (state: ExchangeState): ExchangeReport => {
     const evaluated = evaluate(state, options);
-    const full = options.hints === false ? { ...evaluated, fingerprints: [], hints: [] } : attachHints(evaluated, state.preflight, state.actual);
+    const full = options.hints === false ? withoutHints(evaluated) : attachHints(evaluated, state.preflight, state.actual);
     reports.set(state.id, full);
     return full;
   };
@@ -85,6 +85,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
         if (r) out.push(r);
         reports.delete(state.id);
         if (state.actual) entries.delete(state.actual.index);
+        if (state.preflight) entries.delete(state.preflight.index);
       }
       if (out.length) sorted = null;
       return out.sort((a, b) => a.startedMs - b.startedMs || compareIds(a.id, b.id));
@@ -97,6 +98,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       reports.clear();
       problems = [];
       sorted = null;
+      nextIndex = 0;
     },
   };
 }

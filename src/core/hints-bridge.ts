@@ -3,7 +3,22 @@ import type { ExchangeReport, ObservedEntry } from './types';
 import type { EvaluatedExchange } from './cors/evaluate';
 import { diagnose } from './hints';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Completes the exchange in place (it was built for this, so no copy on the hot path). */
+export function withoutHints(exchange: EvaluatedExchange): ExchangeReport {
+  const x = exchange as Mutable<ExchangeReport>;
+  x.fingerprints = [];
+  x.hints = [];
+  return x;
+}
+
 export function attachHints(exchange: EvaluatedExchange, preflight: ObservedEntry | null, actual: ObservedEntry | null): ExchangeReport {
-  if (exchange.kind === 'not-cors') return { ...exchange, fingerprints: [], hints: [] };
-  return { ...exchange, ...diagnose({ exchange, preflight, actual }) };
+  // Hints explain failures: an allowed exchange (or one that is not CORS) has nothing to fix.
+  if (exchange.kind === 'not-cors' || exchange.verdict === 'allowed') return withoutHints(exchange);
+  const { fingerprints, hints } = diagnose({ exchange, preflight, actual });
+  const x = exchange as Mutable<ExchangeReport>;
+  x.fingerprints = fingerprints;
+  x.hints = hints;
+  return x;
 }

@@ -7,9 +7,26 @@ export function authorHeaders(headers: HeaderList): HeaderList {
   return headers.filter(([name]) => !isBrowserAddedHeaderName(name));
 }
 
+const computedFor = new WeakMap<HeaderList, ReturnType<typeof corsUnsafeRequestHeaders>>();
+
+/** The CORS-unsafe author headers of a request, computed once per header list (pairing and checks both ask). */
+export function unsafeAuthorHeaders(headers: HeaderList): ReturnType<typeof corsUnsafeRequestHeaders> {
+  let unsafe = computedFor.get(headers);
+  if (!unsafe) {
+    unsafe = corsUnsafeRequestHeaders(authorHeaders(headers));
+    computedFor.set(headers, unsafe);
+  }
+  return unsafe;
+}
+
+/** Whether a request needs a preflight, from its own method and headers (no preflight captured). */
+export function needsPreflight(method: string, headers: HeaderList): boolean {
+  return !isCorsSafelistedMethod(method) || unsafeAuthorHeaders(headers).length > 0;
+}
+
 export function preflightReason(method: string, actualHeaders: HeaderList | null, requestedHeaderNames: readonly string[] | null): PreflightReason {
   const methodSafelisted = isCorsSafelistedMethod(method);
-  const computed = actualHeaders ? corsUnsafeRequestHeaders(authorHeaders(actualHeaders)) : [];
+  const computed = actualHeaders ? unsafeAuthorHeaders(actualHeaders) : [];
   const byName = new Map(computed.map((h) => [h.name, h]));
   // When a preflight was captured, its Access-Control-Request-Headers is the truth about which headers were unsafe.
   const unsafeHeaders =

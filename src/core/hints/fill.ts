@@ -1,7 +1,7 @@
 // The values a fix snippet is filled with, taken from the HAR where it shows them (page origin,
 // method, requested/refused headers, API id, region, stage, bucket) and otherwise an obvious
 // placeholder (UPPER_SNAKE_CASE) that still keeps the snippet syntactically valid.
-import { getDecodeSplit } from '../fetch/headers';
+import { getDecodeSplit, isToken } from '../fetch/headers';
 import type { HintContext } from './context';
 import { EXECUTE_API_HOST, LAMBDA_URL_HOST, S3_REST_HOST, S3_WEBSITE_HOST } from './fingerprint';
 
@@ -79,7 +79,9 @@ function mergeHeaders(ctx: HintContext): string[] {
   const seen = new Set<string>();
   const add = (h: string) => {
     const key = h.trim().toLowerCase();
-    if (!key || key === '*' || seen.has(key)) return;
+    // Only real header names (tokens) go into a suggested list: an invalid item from the server's own
+    // Access-Control-Allow-Headers is what broke it, and must not be copied into the fix.
+    if (!key || key === '*' || seen.has(key) || !isToken(key)) return;
     seen.add(key);
     out.push(h.trim());
   };

@@ -6,7 +6,7 @@ import { getHeader } from '../fetch/headers';
 import { isOkStatus } from '../fetch/status';
 import { originOf } from '../fetch/origin';
 import { parseMaxAge, preflightCovers } from '../cors/preflight';
-import { preflightReason } from '../cors/preflight-reason';
+import { needsPreflight, unsafeAuthorHeaders } from '../cors/preflight-reason';
 import { classifyEntry, type EntryRole } from './classify';
 
 /** How far apart (ms) a preflight may start from its actual request's start/end and still be its partner. */
@@ -26,6 +26,8 @@ export interface ExchangeState {
    * moment by someone else — a service worker re-fetching it. The page's failure is then not the server's doing.
    */
   resentAs: number | null;
+  /** Kept after settle() only so later requests can find this preflight in the preflight cache. */
+  settled?: boolean;
 }
 
 export class Pairer {
@@ -70,6 +72,9 @@ export class Pairer {
     };
     prune(this.actualsByUrl, () => false);
     prune(this.preflightsByUrl, (s) => isOkStatus(s.preflight!.status) && watermarkMs - s.preflight!.startedMs <= HORIZON_MS);
+    // Settled preflights kept for the cache need only themselves: drop the actual request they carried.
+    for (const [url, list] of this.preflightsByUrl)
+      this.preflightsByUrl.set(url, list.map((s) => (gone.has(s) && s.actual ? { ...s, actual: null, settled: true } : s)));
     prune(this.unsentByUrl, () => false);
     for (const [url, sent] of this.sentByUrl) {
       const kept = sent.filter((e) => e.startedMs >= limit - PAIRING_SLACK_MS);
@@ -101,7 +106,7 @@ export class Pairer {
     if (entry.status === 0 && entry.responseHeaders.length === 0) return [];
     push(this.sentByUrl, entry.url, entry);
     const changed: ExchangeState[] = [];
-    for (const s of this.unsentByUrl.get(entry.url) ?? []) {
+    for (const s of recent(this.unsentByUrl.get(entry.url), entry.startedMs, () => true)) {
       if (s.resentAs === null && s.actual!.method === entry.method && withinWindow(s.actual!, entry) && s.actual!.index !== entry.index) {
         s.resentAs = entry.index;
         changed.push(s);
@@ -111,8 +116,12 @@ export class Pairer {
   }
 
   private resentFor(entry: ObservedEntry): number | null {
-    for (const sent of this.sentByUrl.get(entry.url) ?? [])
-      if (sent.method === entry.method && sent.index !== entry.index && withinWindow(entry, sent)) return sent.index;
+    const sent = this.sentByUrl.get(entry.url) ?? [];
+    for (let i = sent.length - 1; i >= 0; i--) {
+      const other = sent[i];
+      if (entry.startedMs - other.startedMs > PAIRING_SLACK_MS * 2) break;
+      if (other.method === entry.method && other.index !== entry.index && withinWindow(entry, other)) return other.index;
+    }
     return null;
   }
 
@@ -185,7 +194,7 @@ export class Pairer {
     const role = redirectedFrom === null ? pageRole : this.taintedOrigin(entry, pageRole);
     // A preflight already waiting for this request?
     const waiting = closest(
-      recent(this.preflightsByUrl.get(entry.url), entry.startedMs, (s) => s.actual === null && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!)),
+      recent(this.preflightsByUrl.get(entry.url), entry.startedMs, (s) => s.actual === null && !s.settled && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!)),
       entry,
     );
     if (waiting) {
@@ -199,8 +208,7 @@ export class Pairer {
     const unsent = entry.status === 0 && entry.responseHeaders.length === 0;
     const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, resentAs: unsent ? this.resentFor(entry) : null, pairing: { method: 'no-preflight-needed', detail: '' } };
     if (unsent) push(this.unsentByUrl, entry.url, state);
-    const reason = preflightReason(entry.method, entry.requestHeaders, null);
-    if (!reason.needed) state.pairing = { method: 'no-preflight-needed', detail: 'a simple request: safelisted method and headers, so no preflight' };
+    if (!needsPreflight(entry.method, entry.requestHeaders)) state.pairing = { method: 'no-preflight-needed', detail: 'a simple request: safelisted method and headers, so no preflight' };
     else state.pairing = this.cachedPreflightFor(state) ?? { method: 'preflight-not-captured', detail: 'the request needed a preflight, but none is in the capture and none captured earlier is still cached' };
     this.exchanges.set(state.id, state);
     push(this.actualsByUrl, entry.url, state);
@@ -211,7 +219,7 @@ export class Pairer {
   private cachedPreflightFor(state: ExchangeState): Pairing | null {
     const actual = state.actual!;
     const origin = state.role.kind === 'cors' ? state.role.origin : null;
-    const unsafe = preflightReason(actual.method, actual.requestHeaders, null).unsafeHeaders.map((h) => h.name);
+    const unsafe = unsafeAuthorHeaders(actual.requestHeaders).map((h) => h.name);
     const credentials = getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies;
     let best: ObservedEntry | null = null;
     for (const s of recent(this.preflightsByUrl.get(actual.url), actual.startedMs, () => true)) {
