@@ -65,7 +65,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       const batch: ObservedEntry[] = [];
       for (const raw of rawEntries) {
         const { entry, problems: p } = readHarEntry(raw, nextIndex++);
-        if (p.length) problems = problems.concat(p);
+        for (const x of p) problems.push(x);
         if (entry) batch.push(entry);
       }
       return addObserved(batch);

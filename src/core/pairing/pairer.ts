@@ -13,6 +13,8 @@ import { classifyEntry, type EntryRole } from './classify';
 export const PAIRING_SLACK_MS = 2000;
 /** Nothing older than this (Chromium's Max-Age cap plus slack) can pair with a new entry. */
 const HORIZON_MS = 7200_000 + PAIRING_SLACK_MS;
+/** A preflight starts while its request is pending: look back this far for a partner (requests pending longer pair by cache rules). */
+const MATCH_HORIZON_MS = 60_000 + PAIRING_SLACK_MS;
 
 export interface ExchangeState {
   readonly id: string;
@@ -37,6 +39,7 @@ export class Pairer {
   private readonly redirectsByTarget = new Map<string, ObservedEntry[]>();
   private readonly sentByUrl = new Map<string, ObservedEntry[]>();
   private readonly unsentByUrl = new Map<string, ExchangeState[]>();
+  private readonly notCapturedByUrl = new Map<string, ExchangeState[]>();
 
   clear(): void {
     this.exchanges.clear();
@@ -45,6 +48,7 @@ export class Pairer {
     this.redirectsByTarget.clear();
     this.sentByUrl.clear();
     this.unsentByUrl.clear();
+    this.notCapturedByUrl.clear();
   }
 
   /**
@@ -76,6 +80,7 @@ export class Pairer {
     for (const [url, list] of this.preflightsByUrl)
       this.preflightsByUrl.set(url, list.map((s) => (gone.has(s) && s.actual ? { ...s, actual: null, settled: true } : s)));
     prune(this.unsentByUrl, () => false);
+    prune(this.notCapturedByUrl, () => false);
     for (const [url, sent] of this.sentByUrl) {
       const kept = sent.filter((e) => e.startedMs >= limit - PAIRING_SLACK_MS);
       if (kept.length === 0) this.sentByUrl.delete(url);
@@ -162,7 +167,7 @@ export class Pairer {
     // Is an actual request waiting for this preflight?
     const partner = closest(
       recent(this.actualsByUrl.get(entry.url), entry.startedMs, (s) =>
-        (s.preflight === null || s.pairing.method === 'preflight-cache') && s.actual!.method === role.requestMethod && sameOrigin(s.role, role.origin) && withinWindow(s.actual!, entry)),
+        (s.preflight === null || s.pairing.method === 'preflight-cache') && s.actual!.method === role.requestMethod && sameOrigin(s.role, role.origin) && withinWindow(s.actual!, entry), MATCH_HORIZON_MS),
       entry,
     );
     if (partner) {
@@ -179,12 +184,20 @@ export class Pairer {
     }
     push(this.preflightsByUrl, entry.url, partner ?? this.exchanges.get(`x${entry.index}`)!);
     // Later requests that found no preflight may have been served this one from the preflight cache.
-    for (const s of recent(this.actualsByUrl.get(entry.url), entry.startedMs, (x) => x !== partner && x.pairing.method === 'preflight-not-captured')) {
-      const cached = this.cachedPreflightFor(s);
-      if (cached) {
-        s.pairing = cached;
-        changed.push(s);
+    // (A request is parked in notCapturedByUrl only while it has neither a preflight nor a cache hit.)
+    const parked = this.notCapturedByUrl.get(entry.url);
+    if (parked) {
+      const still: ExchangeState[] = [];
+      for (const s of parked) {
+        if (s === partner || s.pairing.method !== 'preflight-not-captured') continue;
+        const cached = s.actual!.startedMs >= entry.startedMs ? this.cachedPreflightFor(s) : null;
+        if (cached) {
+          s.pairing = cached;
+          changed.push(s);
+        } else still.push(s);
       }
+      if (still.length) this.notCapturedByUrl.set(entry.url, still);
+      else this.notCapturedByUrl.delete(entry.url);
     }
     return changed;
   }
@@ -194,7 +207,7 @@ export class Pairer {
     const role = redirectedFrom === null ? pageRole : this.taintedOrigin(entry, pageRole);
     // A preflight already waiting for this request?
     const waiting = closest(
-      recent(this.preflightsByUrl.get(entry.url), entry.startedMs, (s) => s.actual === null && !s.settled && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!)),
+      recent(this.preflightsByUrl.get(entry.url), entry.startedMs, (s) => s.actual === null && !s.settled && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!), MATCH_HORIZON_MS),
       entry,
     );
     if (waiting) {
@@ -209,7 +222,11 @@ export class Pairer {
     const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, resentAs: unsent ? this.resentFor(entry) : null, pairing: { method: 'no-preflight-needed', detail: '' } };
     if (unsent) push(this.unsentByUrl, entry.url, state);
     if (!needsPreflight(entry.method, entry.requestHeaders)) state.pairing = { method: 'no-preflight-needed', detail: 'a simple request: safelisted method and headers, so no preflight' };
-    else state.pairing = this.cachedPreflightFor(state) ?? { method: 'preflight-not-captured', detail: 'the request needed a preflight, but none is in the capture and none captured earlier is still cached' };
+    else {
+      const cached = this.cachedPreflightFor(state);
+      state.pairing = cached ?? { method: 'preflight-not-captured', detail: 'the request needed a preflight, but none is in the capture and none captured earlier is still cached' };
+      if (!cached) push(this.notCapturedByUrl, entry.url, state);
+    }
     this.exchanges.set(state.id, state);
     push(this.actualsByUrl, entry.url, state);
     return [state];
@@ -221,14 +238,17 @@ export class Pairer {
     const origin = state.role.kind === 'cors' ? state.role.origin : null;
     const unsafe = unsafeAuthorHeaders(actual.requestHeaders).map((h) => h.name);
     const credentials = getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies;
+    // Newest first: the first successful, covering preflight still within its max-age is the cache entry used.
     let best: ObservedEntry | null = null;
-    for (const s of recent(this.preflightsByUrl.get(actual.url), actual.startedMs, () => true)) {
-      const p = s.preflight!;
-      if (p.startedMs > actual.startedMs || !isOkStatus(p.status) || !sameOrigin(preflightRole(s), origin)) continue;
+    const list = this.preflightsByUrl.get(actual.url) ?? [];
+    for (let i = list.length - 1; i >= 0 && !best; i--) {
+      const p = list[i].preflight!;
+      if (actual.startedMs - p.startedMs > HORIZON_MS) break;
+      if (p.startedMs > actual.startedMs || !isOkStatus(p.status) || !sameOrigin(preflightRole(list[i]), origin)) continue;
       const maxAge = parseMaxAge(getHeader(p.responseHeaders, 'access-control-max-age'));
       if (actual.startedMs - p.startedMs > maxAge * 1000 + PAIRING_SLACK_MS) continue;
       if (!preflightCovers(p.responseHeaders, actual.method, unsafe, credentials)) continue;
-      if (!best || p.startedMs > best.startedMs) best = p;
+      best = p;
     }
     if (!best) return null;
     const age = Math.round((actual.startedMs - best.startedMs) / 100) / 10;
@@ -275,13 +295,13 @@ function matchedDetail(role: EntryRole | string | null): string {
  * The items of a (roughly time-ordered) list that pass `keep`, newest first, stopping at the pairing horizon
  * so that a URL polled thousands of times does not make pairing quadratic.
  */
-function recent(list: ExchangeState[] | undefined, nowMs: number, keep: (s: ExchangeState) => boolean): ExchangeState[] {
+function recent(list: ExchangeState[] | undefined, nowMs: number, keep: (s: ExchangeState) => boolean, horizonMs = HORIZON_MS): ExchangeState[] {
   const out: ExchangeState[] = [];
   if (!list) return out;
   for (let i = list.length - 1; i >= 0; i--) {
     const s = list[i];
     const t = (s.actual ?? s.preflight)!.startedMs;
-    if (nowMs - t > HORIZON_MS) break;
+    if (nowMs - t > horizonMs) break;
     if (keep(s)) out.push(s);
   }
   return out;
