@@ -14,3 +14,5 @@ export { renderReport, previewRedaction, parseScope, selectScope } from './repor
 export type { ReportScope } from './report';
 export { redactHar } from './redact';
 export type { RedactionSummary, RedactOptions } from './redact';
+export { createHarStreamReader } from './har/stream';
+export type { HarStreamReader, HarStreamChunk, HarStreamEnd, HarStreamOptions } from './har/stream';

@@ -3,7 +3,7 @@
 // yielding to the event loop between slices, so a file of hundreds of MB never freezes the panel; progress
 // is reported in bytes.
 import type { RequestSource, SourceEvent } from '../source';
-import { createHarStreamReader } from './har-stream';
+import { createHarStreamReader } from '../../core/har/stream';
 
 /** What the source needs of a File (a Blob with a name). */
 export interface HarFile {

@@ -1,11 +1,13 @@
 // Reads a HAR of any size in chunks with @streamparser/json: no whole-file string and no whole-file object
 // ever exists. Only `log.creator`, `log.pages` and each `log.entries[i]` are built as objects (the parser's
-// `paths`); each entry is handed on raw (the store reads it with the core, so export and analysis line up).
-// A small watcher on the top two levels of tokens checks the envelope (`{"log":{"entries":[...]}}`), so a file
-// that is JSON but not a HAR gets a clear message, and a cut file keeps the entries before the cut.
-// (Same approach as src/cli/stream-har.ts, which normalises entries instead of keeping them raw.)
+// `paths`); each entry is handed on raw. A small watcher on the top two levels of tokens checks the envelope
+// (`{"log":{"entries":[...]}}`), so a file that is JSON but not a HAR gets a clear message, and a cut file
+// keeps the entries before the cut. Shared by the panel's importer (src/ui/import) and the CLI's streaming
+// reader (src/cli/stream-har.ts). @streamparser/json is plain JavaScript with no dependencies and no
+// platform API, so the core stays pure.
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
-import { MAX_BODY_KEPT } from '../../core/har/read';
+import { MAX_BODY_KEPT } from './read';
+import { utf8Length } from '../fetch/safelist';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,6 +24,9 @@ export interface HarStreamEnd {
   readonly total: number;
   /** What stopped the reading (not JSON, not a HAR, truncated, empty); null when the file was read to its end. */
   readonly fatal: string | null;
+  /** The file ended in the middle (rather than holding invalid JSON). */
+  readonly truncated: boolean;
+  readonly bytes: number;
 }
 
 export interface HarStreamReader {
@@ -34,11 +39,22 @@ export interface HarStreamReader {
   end(): HarStreamEnd;
 }
 
-export function createHarStreamReader(): HarStreamReader {
+export interface HarStreamOptions {
+  /**
+   * What to do with a body longer than `limit` characters: `drop` it (the entry's `comment` says so; the
+   * panel keeps entries to export them) or `truncate` it to its first `limit` characters (the CLI only
+   * fingerprints bodies). Default: drop above MAX_BODY_KEPT.
+   */
+  readonly bodies?: { readonly limit: number; readonly mode: 'drop' | 'truncate' };
+}
+
+export function createHarStreamReader(options: HarStreamOptions = {}): HarStreamReader {
+  const bodies = options.bodies ?? { limit: MAX_BODY_KEPT, mode: 'drop' as const };
   const tokenizer = new Tokenizer({ stringBufferSize: 0 });
   const parser = new TokenParser({ paths: ['$.log.creator', '$.log.pages', '$.log.entries.*'], keepStack: false });
   const envelope = createEnvelopeWatcher();
   let fatal: string | null = null;
+  let truncated = false;
   let bytes = 0;
   let total = 0;
   let out: { creator?: unknown; pages?: unknown[]; entries: unknown[] } = { entries: [] };
@@ -52,7 +68,7 @@ export function createHarStreamReader(): HarStreamReader {
   parser.onValue = ({ value, key, stack }) => {
     if (typeof key === 'number') {
       total = key + 1;
-      out.entries.push(trimBodies(value));
+      out.entries.push(trimBodies(value, bodies.limit, bodies.mode));
     } else if (key === 'creator' && stack.length === 2) out.creator = value;
     else if (key === 'pages' && stack.length === 2 && Array.isArray(value)) out.pages = value;
   };
@@ -68,7 +84,7 @@ export function createHarStreamReader(): HarStreamReader {
   return {
     write(chunk) {
       if (fatal) return;
-      bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
+      bytes += typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength;
       try {
         tokenizer.write(chunk);
       } catch (err) {
@@ -85,36 +101,36 @@ export function createHarStreamReader(): HarStreamReader {
     },
     end() {
       if (!fatal && !parser.isEnded) {
+        truncated = bytes > 0;
         fatal =
           bytes === 0
             ? 'the file is empty'
-            : `the file ends early (truncated?) after ${bytes.toLocaleString('en-US')} bytes; the ${total.toLocaleString('en-US')} entries before the cut were read`;
+            : `the file ends early (truncated?) after ${bytes} bytes, ${total} complete entr${total === 1 ? 'y' : 'ies'} before the cut`;
       }
       if (!fatal && !envelope.sawEntries())
         fatal = envelope.sawLog() ? 'not a HAR file: "log.entries" is missing or not an array' : 'not a HAR file: there is no "log" object at the top level';
-      return { total, fatal };
+      return { total, fatal, truncated, bytes };
     },
   };
 }
 
 class EnvelopeError extends Error {}
 
-/**
- * Bodies longer than the analysis keeps (64 KiB) are dropped from the entry the panel holds, so a HAR of
- * hundreds of MB of bodies does not stay in memory; the entry says so in a standard `comment`.
- */
-function trimBodies(raw: unknown): unknown {
+/** Keeps a body of at most `limit` characters: longer ones are dropped (with a `comment`) or cut to their start. */
+function trimBodies(raw: unknown, limit: number, mode: 'drop' | 'truncate'): unknown {
   if (!isObject(raw)) return raw;
-  const content = isObject(raw.response) && isObject(raw.response.content) ? raw.response.content : null;
-  if (content && typeof content.text === 'string' && content.text.length > MAX_BODY_KEPT) {
-    content.comment = `body of ${content.text.length.toLocaleString('en-US')} characters not kept by the CORS Lens import`;
-    delete content.text;
-  }
-  const postData = isObject(raw.request) && isObject(raw.request.postData) ? raw.request.postData : null;
-  if (postData && typeof postData.text === 'string' && postData.text.length > MAX_BODY_KEPT) {
-    postData.comment = `body of ${postData.text.length.toLocaleString('en-US')} characters not kept by the CORS Lens import`;
-    postData.text = '';
-  }
+  const trim = (holder: Json | null) => {
+    if (!holder || typeof holder.text !== 'string' || holder.text.length <= limit) return;
+    if (mode === 'truncate') {
+      // A fresh string: a slice could pin the whole original in memory.
+      holder.text = holder.encoding === 'base64' ? '' : (JSON.parse(JSON.stringify(holder.text.slice(0, limit))) as string);
+      return;
+    }
+    holder.comment = `body of ${holder.text.length} characters not kept by CORS Lens`;
+    holder.text = '';
+  };
+  trim(isObject(raw.response) && isObject(raw.response.content) ? raw.response.content : null);
+  trim(isObject(raw.request) && isObject(raw.request.postData) ? raw.request.postData : null);
   return raw;
 }
 
