@@ -27,6 +27,11 @@ async function importTs(entry) {
 const { PITFALLS, TRIAGE_ORDER, R05_SUBCASES } = await importTs('src/core/hints/catalogue/index.ts');
 const { ALL_SCENARIOS } = await importTs('test/core/hints/scenarios/index.ts');
 
+// The second proof: captures in real Chromium (scripts/generate-aws-fixtures.mjs), and the gaps they show.
+const captured = JSON.parse(readFileSync(join(root, 'test/fixtures/aws/index.json'), 'utf8')).scenarios;
+const knownGaps = JSON.parse(readFileSync(join(root, 'test/browser-truth/aws/known-gaps.json'), 'utf8'));
+const capturedFor = (id) => captured.filter((c) => c.pitfall === id);
+
 const handling = (p) => (/^possible/.test(p.harConfidence) ? 'also check' : 'detected');
 const anchor = (id) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -40,6 +45,8 @@ const lines = [
   'CORS Lens names the AWS setting behind a CORS failure from HAR fields alone (URL, status, headers, and the body when the HAR has it).',
   'Each pitfall below comes from the research catalogue (`aws-cors-pitfalls.md` §2), with the rule the hint engine applies,',
   'how sure a HAR alone can be (§3), and the scenario tests in `' + testFile + '` that assert its id, confidence and filled-in fix.',
+  'Each detectable pitfall is also captured in real Chromium (`npm run truth:aws` → `test/fixtures/aws/`, asserted by',
+  '`test/browser-truth/aws/pitfalls.test.ts`); a capture where the engine falls short is a known gap, run as an expected failure.',
   '',
   '- **detected**: the catalogue rates the HAR-only diagnosis *certain* or *likely*; the hint carries that confidence.',
   '- **also check**: the catalogue rates it *possible*; the hint is ranked after the detected ones, with confidence `possible` and what would confirm it.',
@@ -47,12 +54,14 @@ const lines = [
   'Hints are ranked by the triage order of §2.12: ' + TRIAGE_ORDER.map((id) => `\`${id}\``).join(' → ') + '.',
   'Where the server is not AWS (no fingerprint), no pitfall is claimed and a generic hint per failing check is given instead.',
   '',
-  '| Id | Fix | HAR-only confidence | Handling | Tests |',
-  '| --- | --- | --- | --- | --- |',
+  '| Id | Fix | HAR-only confidence | Handling | Tests | Chromium captures (known gaps) |',
+  '| --- | --- | --- | --- | --- | --- |',
 ];
 for (const p of PITFALLS) {
   const tests = ALL_SCENARIOS.filter((s) => s.pitfall === p.id);
-  lines.push(`| [${p.id}](#${anchor(p.id)}) | ${cell(p.title)} | ${cell(p.harConfidence)} | ${handling(p)} | ${tests.length} |`);
+  const caps = capturedFor(p.id);
+  const gaps = caps.filter((c) => knownGaps[c.id]).length;
+  lines.push(`| [${p.id}](#${anchor(p.id)}) | ${cell(p.title)} | ${cell(p.harConfidence)} | ${handling(p)} | ${tests.length} | ${caps.length}${gaps ? ` (${gaps})` : ''} |`);
 }
 
 let section = '';
@@ -76,6 +85,12 @@ for (const p of PITFALLS) {
       : []),
     `- **Tests** (\`${testFile}\`):`,
     ...tests.map((s) => `  - ${s.name} — asserts \`${s.confidence}\`${s.toolchain ? `, ${s.toolchain} fix filled in` : ''}`),
+    ...(capturedFor(p.id).length
+      ? [
+          '- **Captured in Chromium** (`test/fixtures/aws/`):',
+          ...capturedFor(p.id).map((c) => `  - [${c.id}](../test/fixtures/aws/${c.file}) — Chromium: ${c.corsError ? `\`${c.corsError}\`` : c.outcome}${knownGaps[c.id] ? ` — **known gap:** ${cell(knownGaps[c.id])}` : ''}`),
+        ]
+      : []),
   );
 }
 const text = lines.join('\n') + '\n';
