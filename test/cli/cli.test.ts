@@ -2,8 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-lens-cli-'));
 const capture = `test/fixtures/research/chromium-getHAR.json`;
@@ -12,16 +11,7 @@ import { readFileSync } from 'node:fs';
 const harFile = join(dir, 'chrome.har');
 writeFileSync(harFile, `{"log":${readFileSync(capture, 'utf8')}}`);
 
-async function run(args: string[], stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(args, { stdin: Readable.from([stdinText]), stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('cors-lens analyze', () => {
   test('prints, for each blocked request, the reason Chrome\'s console gave', async () => {

@@ -4,8 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/run-cli';
 import { HarStreamReader, STREAM_BODY_KEEP } from '../../src/cli/stream-har';
 import { analyzeStream, SETTLE_WINDOW_MS } from '../../src/cli/stream-analyze';
 import { readHar, type ExchangeReport } from '../../src/core';
@@ -21,14 +20,7 @@ const file = (name: string, text: string) => {
 
 async function run(args: string[], { stream = true, stdin = '' } = {}) {
   if (stream) process.env.CORS_LENS_STREAM_ABOVE = '0';
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(args, { stdin: Readable.from([stdin]), stdout, stderr });
-  return { code, out, err };
+  return runCli(args, stdin);
 }
 afterEach(() => {
   delete process.env.CORS_LENS_STREAM_ABOVE;
