@@ -57,7 +57,7 @@ export const COG01: Pitfall = {
   },
   explanation: () => '/oauth2/authorize, /login and /logout are pages for top-level navigation; Cognito answers every request with Access-Control-Allow-Origin: * and supports no custom CORS policy. SDK calls belong on cognito-idp.<region>.amazonaws.com.',
   fixes: () => [
-    pageFix('Navigate instead of fetching (in the page)', "location.assign(authorizeUrl);   // a navigation, not fetch(authorizeUrl)\n// Amplify: leave userPoolEndpoint unset so SDK calls go to cognito-idp.<region>.amazonaws.com"),
+    pageFix('Navigate instead of fetching (in the page)', "window.location.assign(authorizeUrl);   // not fetch(authorizeUrl)\n// Amplify: leave userPoolEndpoint unset so SDK calls go to cognito-idp.<region>.amazonaws.com"),
     notApplicable('lambda-node', 'Fix the page: Cognito\'s hosted UI is navigated to, not fetched.'),
   ],
   docs: [DOCS.cognitoHostedUi],
