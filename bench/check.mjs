@@ -9,6 +9,9 @@ import { buildForBench, ROOT } from './lib/build.mjs';
 import { compareRatios, measureRatios, TOLERANCE } from './lib/ratios.mjs';
 import { median } from './lib/measure.mjs';
 
+// linearity compares 1k with 4k entries, where one garbage collection more or less moves it by ±30% run to
+// run (measured: 0.82–1.49 over four runs); it is reported, not gated. The full bench measures growth at 10k/100k.
+const REPORTED_ONLY = new Set(['linearity']);
 const RESULTS = `${ROOT}bench/results.json`;
 const t0 = performance.now();
 const log = (m) => process.stderr.write(`bench:check: ${m}\n`);
@@ -19,7 +22,7 @@ const core = await import(bundles.core);
 const stream = await import(bundles.stream);
 const measure = async () => {
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await measureRatios({ core, stream, small, large, runs: 3, cliRuns: 2 }));
+  for (let i = 0; i < 3; i++) runs.push(await measureRatios({ core, stream, small, large, runs: 5, cliRuns: 3 }));
   return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
 };
 
@@ -36,7 +39,7 @@ if (!results?.check) {
   process.exit(1);
 }
 let rows = compareRatios(now, results.check);
-if (rows.some((r) => !r.ok)) {
+if (rows.some((r) => !r.ok && !REPORTED_ONLY.has(r.name))) {
   // Noise guard: a second measurement, keeping each ratio's better value.
   log('a ratio looks worse; measuring again');
   const again = await measure();
@@ -45,8 +48,8 @@ if (rows.some((r) => !r.ok)) {
 }
 for (const r of rows) {
   const change = r.change === null ? 'no baseline' : `${r.change >= 1 ? '+' : ''}${((r.change - 1) * 100).toFixed(0)}%`;
-  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(16)} ${r.value.toFixed(3).padStart(8)}  baseline ${r.base === null ? '-' : r.base.toFixed(3)}  ${change}\n`);
+  process.stdout.write(`${r.ok ? 'ok  ' : REPORTED_ONLY.has(r.name) ? 'note' : 'FAIL'} ${r.name.padEnd(16)} ${r.value.toFixed(3).padStart(8)}  baseline ${r.base === null ? '-' : r.base.toFixed(3)}  ${change}\n`);
 }
-const failed = rows.filter((r) => !r.ok);
+const failed = rows.filter((r) => !r.ok && !REPORTED_ONLY.has(r.name));
 process.stdout.write(`${failed.length ? `${failed.length} ratio(s) regressed by more than ${Math.round((TOLERANCE - 1) * 100)}%` : 'no regression'} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
 process.exit(failed.length ? 1 : 0);
