@@ -39,7 +39,28 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
   const reports = new Map<string, ExchangeReport>();
   let problems: InputProblem[] = [];
   let nextIndex = 0;
+  // The exchanges in start-time order, kept up to date cheaply for live capture (new exchanges usually start
+  // last, and a re-evaluated one usually keeps its place); a full sort only when that does not hold.
   let sorted: ExchangeReport[] | null = null;
+  let position = new Map<string, number>();
+  let snapshot: ExchangeReport[] | null = null;
+  const byStart = (a: ExchangeReport, b: ExchangeReport) => a.startedMs - b.startedMs || compareIds(a.id, b.id);
+  const invalidate = () => {
+    sorted = null;
+    snapshot = null;
+  };
+  const place = (updates: readonly ExchangeReport[]) => {
+    snapshot = null;
+    if (sorted === null) return;
+    for (const x of updates) {
+      const at = position.get(x.id);
+      if (at !== undefined && sorted[at].startedMs === x.startedMs) sorted[at] = x;
+      else if (at === undefined && (sorted.length === 0 || byStart(sorted[sorted.length - 1], x) < 0)) {
+        position.set(x.id, sorted.length);
+        sorted.push(x);
+      } else return invalidate();
+    }
+  };
 
   const report = (state: ExchangeState): ExchangeReport => {
     const evaluated = evaluate(state, options);
@@ -56,8 +77,9 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       entries.set(e.index, e);
       for (const state of pairer.add(e)) changed.set(state.id, state);
     }
-    sorted = null;
-    return [...changed.values()].map(report);
+    const updates = [...changed.values()].map(report);
+    place(updates);
+    return updates;
   };
 
   return {
@@ -75,8 +97,13 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       return addObserved(batch);
     },
     exchanges() {
-      sorted ??= [...reports.values()].sort((a, b) => a.startedMs - b.startedMs || compareIds(a.id, b.id));
-      return sorted;
+      if (sorted === null) {
+        sorted = [...reports.values()].sort(byStart);
+        position = new Map(sorted.map((x, i) => [x.id, i]));
+      }
+      // A new array whenever something changed, so that a UI comparing references sees the change.
+      snapshot ??= sorted.slice();
+      return snapshot;
     },
     settle(watermarkMs) {
       const out: ExchangeReport[] = [];
@@ -87,8 +114,8 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
         if (state.actual) entries.delete(state.actual.index);
         if (state.preflight) entries.delete(state.preflight.index);
       }
-      if (out.length) sorted = null;
-      return out.sort((a, b) => a.startedMs - b.startedMs || compareIds(a.id, b.id));
+      if (out.length) invalidate();
+      return out.sort(byStart);
     },
     problems: () => problems,
     entry: (index) => entries.get(index),
@@ -97,7 +124,7 @@ export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
       entries.clear();
       reports.clear();
       problems = [];
-      sorted = null;
+      invalidate();
       nextIndex = 0;
     },
   };

@@ -96,3 +96,19 @@ describe('streaming (settle)', () => {
     expect(later.pairing).toMatchObject({ method: 'preflight-cache', cachedBy: 1 });
   });
 });
+
+describe('exchanges() order under live updates', () => {
+  test('stays in start-time order whatever the arrival order, and is a new array after each change', () => {
+    const analyzer = createAnalyzer();
+    analyzer.add([put(10_000)]);
+    const first = analyzer.exchanges();
+    analyzer.add([put(20_000)]);
+    const second = analyzer.exchanges();
+    expect(second).not.toBe(first);
+    analyzer.add([okPreflight(20_003), put(5_000)]);
+    const all = analyzer.exchanges();
+    expect(all.map((x) => x.startedMs)).toEqual([...all.map((x) => x.startedMs)].sort((a, b) => a - b));
+    expect(all).toHaveLength(3);
+    expect(analyzer.exchanges()).toBe(all);
+  });
+});
