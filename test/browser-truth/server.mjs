@@ -37,6 +37,7 @@
 // `noContentLength`) and what node itself always adds (Date, Connection, Keep-Alive).
 
 import http from 'node:http';
+import { truthPageHtml } from './truth-page.mjs';
 
 /**
  * @typedef {import('./scenarios.mjs').Reply} Reply
@@ -63,25 +64,7 @@ export const INSECURE_PUBLIC_HOST = 'public.test';
 /** Host name of the named page origin L (served by listener A). */
 export const NAMED_HOST = 'app.test';
 
-/** The page served at "/" on A, P, Q (and L). It defines window.__truthFetch used by the generator. */
-const PAGE_HTML = `<!doctype html>
-<html><head><meta charset="utf-8"><title>CORS Lens browser truth</title></head>
-<body><h1>CORS Lens browser-truth page</h1>
-<script>
-// Issues one fetch and reports what JavaScript could observe. The body is always read so
-// that successful requests finish (DevTools/CDP only log loadingFinished after the body).
-window.__truthFetch = async function truthFetch(url, init) {
-  try {
-    const r = await fetch(url, init);
-    let bodyError = null;
-    try { await r.text(); } catch (e) { bodyError = String(e); }
-    return { jsOutcome: bodyError ? 'body ' + bodyError : 'ok', status: r.status, type: r.type,
-             redirected: r.redirected, responseUrl: r.url };
-  } catch (e) {
-    return { jsOutcome: String(e), status: null, type: null, redirected: null, responseUrl: null };
-  }
-};
-</script></body></html>`;
+const PAGE_HTML = truthPageHtml('CORS Lens browser truth');
 
 /**
  * Page W at /sw/page on origin A: registers SW_JS with scope /sw/ and waits until it

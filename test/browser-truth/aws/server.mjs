@@ -19,29 +19,12 @@
 // Content-Length, plus node's Date / Connection / Keep-Alive.
 
 import http from 'node:http';
+import { truthPageHtml } from '../truth-page.mjs';
 import https from 'node:https';
 
 export const DEFAULT_HTTP_PORT = 47201;
 
-/** The page served at "/" (same helper as the browser-truth page). */
-const PAGE_HTML = `<!doctype html>
-<html><head><meta charset="utf-8"><title>CORS Lens AWS truth</title></head>
-<body><h1>CORS Lens AWS-truth page</h1>
-<script>
-window.__truthFetch = async function truthFetch(url, init) {
-  // a large upload is built here rather than shipped through CDP
-  if (init.bodyBytes) { init = { ...init, body: 'A'.repeat(init.bodyBytes) }; delete init.bodyBytes; }
-  try {
-    const r = await fetch(url, init);
-    let bodyError = null;
-    try { await r.text(); } catch (e) { bodyError = String(e); }
-    return { jsOutcome: bodyError ? 'body ' + bodyError : 'ok', status: r.status, type: r.type,
-             redirected: r.redirected, responseUrl: r.url };
-  } catch (e) {
-    return { jsOutcome: String(e), status: null, type: null, redirected: null, responseUrl: null };
-  }
-};
-</script></body></html>`;
+const PAGE_HTML = truthPageHtml('CORS Lens AWS truth');
 
 /** `<host><path>` of a URL, the route key. */
 export const routeKey = (/** @type {string} */ url) => {
