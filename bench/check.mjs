@@ -1,55 +1,53 @@
-// The short bench for CI (seconds): recomputes a few ratios on small synthetic HARs (1k and 4k entries) and
-// compares them with the baseline committed in bench/results.json (`check`). Fails when a ratio is more than
-// 25% worse. Ratios only (each time over a floor measured in the same process), never absolute times; each
-// is the median of three measurements (each the fastest of three runs), and a ratio that looks worse is measured once more before it fails.
-//   node bench/check.mjs [--update]   --update rewrites the baseline in bench/results.json
+// The short bench for CI (under a minute): four ratios on small synthetic HARs (1k and 2k entries), each a
+// count of executed instructions over a floor counted in the same run (bench/lib/instructions.mjs), compared
+// with the baseline committed in bench/results.json (`check`). Fails when a ratio is more than 25% worse.
+// The counts repeat to within 0.01% run to run, so there is no retry and no tolerance for noise to eat.
+//   node bench/check.mjs            compare with the baseline; exit 1 on a regression
+//   node bench/check.mjs --update   re-record the baseline in bench/results.json (after an intended change)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { generate } from './generate.mjs';
 import { buildForBench, ROOT } from './lib/build.mjs';
-import { compareRatios, measureRatios, TOLERANCE } from './lib/ratios.mjs';
-import { median } from './lib/measure.mjs';
+import { compareRatios, findValgrind, measureInstructionRatios, TOLERANCE } from './lib/instructions.mjs';
 
-// linearity compares 1k with 4k entries, where one garbage collection more or less moves it by ±30% run to
-// run (measured: 0.82–1.49 over four runs); it is reported, not gated. The full bench measures growth at 10k/100k.
-const REPORTED_ONLY = new Set(['linearity']);
 const RESULTS = `${ROOT}bench/results.json`;
 const t0 = performance.now();
 const log = (m) => process.stderr.write(`bench:check: ${m}\n`);
-const small = (await generate('har-1k', { entries: 1000, log })).path;
-const large = (await generate('har-4k', { entries: 4000, log })).path;
-const bundles = await buildForBench();
-const core = await import(bundles.core);
-const stream = await import(bundles.stream);
-const measure = async () => {
-  const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await measureRatios({ core, stream, small, large, runs: 5, cliRuns: 3 }));
-  return Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
-};
 
-const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : null;
-let now = await measure();
+if (!findValgrind()) {
+  log('valgrind is not installed: it counts the instructions the check compares (Debian: apt-get install valgrind; .ci/run installs it)');
+  process.exit(2);
+}
+const small = await generate('har-1k', { entries: 1000, log });
+const large = await generate('har-2k', { entries: 2000, log });
+// Always rebuilt, so the check measures the working tree (the CLI too).
+const bundles = await buildForBench({ cli: false });
+await import(`${ROOT}scripts/build-cli.mjs`);
+const { ratios, counts } = await measureInstructionRatios({ bundles, small, large });
+log(`instructions (millions): ${Object.entries(counts).map(([k, v]) => `${k} ${(v / 1e6).toFixed(0)}`).join(', ')}`);
+
+const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { meta: {}, metrics: {} };
 if (process.argv.includes('--update')) {
-  const next = { ...(results ?? { meta: {}, metrics: {} }), check: now };
-  writeFileSync(RESULTS, `${JSON.stringify(next, null, 2)}\n`);
-  log(`baseline written to bench/results.json: ${JSON.stringify(now)}`);
+  writeFileSync(RESULTS, `${JSON.stringify({ ...results, check: round(ratios), checkMeta: checkMeta() }, null, 2)}\n`);
+  log(`baseline written to bench/results.json: ${JSON.stringify(round(ratios))}`);
   process.exit(0);
 }
-if (!results?.check) {
-  log('no baseline in bench/results.json (run `npm run bench` or `node bench/check.mjs --update`)');
+if (!results.check) {
+  log('no baseline in bench/results.json (run `node bench/check.mjs --update`)');
   process.exit(1);
 }
-let rows = compareRatios(now, results.check);
-if (rows.some((r) => !r.ok && !REPORTED_ONLY.has(r.name))) {
-  // Noise guard: a second measurement, keeping each ratio's better value.
-  log('a ratio looks worse; measuring again');
-  const again = await measure();
-  now = Object.fromEntries(Object.entries(now).map(([k, v]) => [k, Math.min(v, again[k] ?? v)]));
-  rows = compareRatios(now, results.check);
-}
+const rows = compareRatios(ratios, results.check);
 for (const r of rows) {
-  const change = r.change === null ? 'no baseline' : `${r.change >= 1 ? '+' : ''}${((r.change - 1) * 100).toFixed(0)}%`;
-  process.stdout.write(`${r.ok ? 'ok  ' : REPORTED_ONLY.has(r.name) ? 'note' : 'FAIL'} ${r.name.padEnd(16)} ${r.value.toFixed(3).padStart(8)}  baseline ${r.base === null ? '-' : r.base.toFixed(3)}  ${change}\n`);
+  const change = r.change === null ? 'no baseline' : `${r.change >= 1 ? '+' : ''}${((r.change - 1) * 100).toFixed(1)}%`;
+  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(16)} ${r.value.toFixed(3).padStart(8)}  baseline ${r.base === null ? '-' : r.base.toFixed(3)}  ${change}\n`);
 }
-const failed = rows.filter((r) => !r.ok && !REPORTED_ONLY.has(r.name));
+const failed = rows.filter((r) => !r.ok);
 process.stdout.write(`${failed.length ? `${failed.length} ratio(s) regressed by more than ${Math.round((TOLERANCE - 1) * 100)}%` : 'no regression'} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
 process.exit(failed.length ? 1 : 0);
+
+function round(r) {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+}
+
+function checkMeta() {
+  return { unit: 'instructions (valgrind), V8 predictable mode with fixed seeds', node: process.version, files: { small: small.entries, large: large.entries }, date: new Date().toISOString() };
+}

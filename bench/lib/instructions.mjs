@@ -1,0 +1,114 @@
+// The short bench's ratios (bench/check.mjs), as counts of executed instructions rather than times.
+//
+// Why instructions: on a shared 2-core machine the same time ratio moved ±8–11% between quiet runs and by
+// +25% under load (bench/README.md), so a 25% gate on times would go red on noise. Valgrind counts the
+// instructions a process executes. V8 in predictable mode (single-threaded: no concurrent compiler or GC
+// threads, so JIT tiering follows call counts, not timing), with a GC schedule that ignores the clock, no
+// memory reducer (a timer) and fixed hash and random seeds, repeats the count to within 0.01% run to run, on
+// any machine and under any load (measured: four runs at once on two cores vs one alone). Each ratio is still a step over a floor measured in
+// the same run on the same bytes, so it stays a ratio, never an absolute.
+//
+//   core-vs-parse    analyzeHar ÷ JSON.parse of the same file                        (core cost, whole-file path)
+//   stream-vs-whole  the CLI's streaming analysis ÷ (JSON.parse + analyzeHar)         (streaming overhead)
+//   linearity        core instructions per entry on `large` ÷ on `small`             (growth: >1 is superlinear)
+//   cli-vs-floor     `cors-lens analyze --format json` ÷ `node floor.mjs parse`       (end to end, startup included)
+//
+// What counts miss: cache misses and memory bandwidth (a change that only hurts locality shows in the full
+// bench, `npm run bench`, not here).
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { ROOT } from './build.mjs';
+
+/** How much worse than the baseline a ratio may get before the check fails. */
+export const TOLERANCE = 1.25;
+
+/** V8 flags that make a run repeatable instruction for instruction. */
+// Without the last four, a parse's count moved by 3% between a quiet and a loaded run (timer-driven GCs).
+const REPEATABLE = ['--predictable', '--predictable-gc-schedule', '--no-memory-reducer', '--hash-seed=1', '--random-seed=1'];
+
+/** The valgrind binary, or null when it is not installed. */
+export function findValgrind() {
+  const r = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? 'valgrind' : null;
+}
+
+/** Runs `node <args>` under valgrind (no cache simulation: only instructions are counted); stdout is returned. */
+export function countInstructions(args) {
+  const argv = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...REPEATABLE, ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const m = /I\s+refs:\s+([\d,]+)/.exec(stderr);
+      if (code !== 0 || !m) {
+        reject(new Error(`valgrind node ${args.join(' ')} exited ${code}:\n${stderr.split('\n').filter((l) => !l.startsWith('==')).join('\n').slice(-2000)}`));
+        return;
+      }
+      resolve({ instructions: Number(m[1].replaceAll(',', '')), stdout });
+    });
+  });
+}
+
+/** Runs the jobs `limit` at a time, keeping their order in the result. */
+async function pool(jobs, limit) {
+  const out = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return out;
+}
+
+/**
+ * `bundles` = { core, stream } from buildForBench; `small`/`large` = { path, entries } HARs (the check uses
+ * 1k and 2k entries). Returns { ratios, counts } where counts are the raw instruction counts, for the log.
+ */
+export async function measureInstructionRatios({ bundles, small, large, parallel = availableParallelism() }) {
+  const child = (mode, file) => async () => {
+    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/count-child.mjs`, mode, bundles.core, bundles.stream, file.path]);
+    const { exchanges } = JSON.parse(stdout.trim().split('\n').pop());
+    if (mode !== 'read' && !(exchanges > 0)) throw new Error(`count-child ${mode} ${file.path}: no exchanges, nothing was measured`);
+    return instructions;
+  };
+  const proc = (args) => async () => (await countInstructions(args)).instructions;
+  // Longest first, so that two workers finish together.
+  const names = ['streamLarge', 'analyseLarge', 'analyseSmall', 'cli', 'parseLarge', 'parseSmall', 'readLarge', 'floor'];
+  const jobs = {
+    streamLarge: child('stream', large),
+    analyseLarge: child('analyse', large),
+    analyseSmall: child('analyse', small),
+    cli: proc([`${ROOT}bin/cors-lens.mjs`, 'analyze', small.path, '--format', 'json']),
+    parseLarge: child('parse', large),
+    parseSmall: child('parse', small),
+    readLarge: child('read', large),
+    floor: proc([`${ROOT}bench/lib/floor.mjs`, 'parse', small.path]),
+  };
+  const results = await pool(names.map((n) => jobs[n]), parallel);
+  const c = Object.fromEntries(names.map((n, i) => [n, results[i]]));
+  // Differences of two runs on the same file leave one step: the core (analyse − parse), the parse (parse − read).
+  const core = (size) => c[`analyse${size}`] - c[`parse${size}`];
+  const ratios = {
+    'core-vs-parse': core('Large') / (c.parseLarge - c.readLarge),
+    'stream-vs-whole': (c.streamLarge - c.readLarge) / (c.analyseLarge - c.readLarge),
+    linearity: core('Large') / large.entries / (core('Small') / small.entries),
+    'cli-vs-floor': c.cli / c.floor,
+  };
+  return { ratios, counts: c };
+}
+
+/** Compares `now` with `baseline`: one row per ratio, `ok` unless it is more than TOLERANCE × its baseline. */
+export function compareRatios(now, baseline) {
+  return Object.entries(now).map(([name, value]) => {
+    const base = baseline?.[name];
+    const change = typeof base === 'number' ? value / base : null;
+    return { name, value, base: base ?? null, change, ok: change === null || change <= TOLERANCE };
+  });
+}
