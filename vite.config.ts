@@ -2,6 +2,9 @@
 // (`TARGET=chrome` by default, `TARGET=firefox`) only changes the manifest (transformManifest) and
 // the output folder, dist/<target>. Runtime differences live in extension/platform/.
 // `vite build` → dist/chrome; `vite build --mode firefox` (or TARGET=firefox) → dist/firefox.
+// The panel loads its hint engine, export and HAR importer with import() (same-origin chunks, no
+// web_accessible_resources needed for an extension page); its analyser (src/core/analyzer.ts) imports no
+// hint code, so the engine stays out of the start bundle (test/e2e/panel-bundle.test.ts checks it).
 //
 // TEST-ONLY: CORS_LENS_TEST_SINK=http://127.0.0.1:<port>/__report compiles in
 // extension/panel/test-sink.ts (the Firefox e2e reads the panel through it). Without it the constant

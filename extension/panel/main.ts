@@ -1,6 +1,6 @@
 // The panel page: mounts the UI with an extension-backed RequestSource that reads the devtools
 // page's capture hub (handed over on panel.onShown, see ../handover.ts).
-import { createAnalyzer } from '../../src/core';
+import { createAnalyzerCore } from '../../src/core/analyzer';
 import { mountPanel } from '../../src/ui/mount';
 import { PANEL_ATTACH_PROPERTY, PANEL_HUB_PROPERTY, isCaptureHub, type CaptureHub, type PanelWindowSlots } from '../handover';
 import { browserName, createExtensionStorage, createThemeSource, network, pendingHoldMs } from '../platform';
@@ -35,7 +35,9 @@ document.documentElement.dataset.browser = browserName();
 const mounted = mountPanel(
   document.getElementById('app')!,
   { source, storage: createExtensionStorage(), theme: createThemeSource() },
-  { analyzer: createAnalyzer() },
+  // The analyser without the hint engine (src/core/analyzer.ts imports none of it): the detail and exports compute
+  // hints on demand (src/ui/lazy-hints.ts), so the catalogue is not in the panel's start bundle.
+  { analyzer: createAnalyzerCore(), hintsOnDemand: true },
 );
 // For the end-to-end tests: read the store from the panel frame.
 (window as { corsLens?: unknown }).corsLens = { store: mounted.store, source };

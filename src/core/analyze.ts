@@ -1,11 +1,12 @@
-// The public entry point: HAR entries in, one report per exchange out.
-import type { AnalysisReport, ExchangeReport, InputProblem, ObservedEntry } from './types';
-import { REPORT_SCHEMA_VERSION } from './types';
-import { readHar, readHarEntry } from './har/read';
-import { Pairer, type ExchangeState } from './pairing/pairer';
-import { evaluateExchange, type EvaluatedExchange } from './cors/evaluate';
-import { attachHints, withoutHints } from './hints-bridge';
-import { VERSION } from './version';
+// The public entry point: HAR entries in, one report per exchange out, with AWS/generic hints attached to
+// every exchange that is not allowed. The engine is ./analyzer.ts; this adds the hint engine (./hints-bridge.ts).
+import type { AnalysisReport } from './types';
+import { readHar } from './har/read';
+import { buildReport, createAnalyzerCore, type Analyzer } from './analyzer';
+import { attachHints } from './hints-bridge';
+
+export type { Analyzer } from './analyzer';
+export { buildReport } from './analyzer';
 
 export interface AnalyzeOptions {
   /** Ignore the browser's own signals (Chromium `_error`) and judge from headers alone. */
@@ -14,152 +15,9 @@ export interface AnalyzeOptions {
   readonly hints?: boolean;
 }
 
-/** Incremental analyser for live capture: feed raw HAR entries as they arrive, read exchanges back. */
-export interface Analyzer {
-  /** Adds raw HAR entries (any order), numbered from 0 after creation or clear(); returns the exchanges created or changed. */
-  add(rawEntries: readonly unknown[]): ExchangeReport[];
-  /** Adds entries already read (the CLI's streaming reader uses this). */
-  addObserved(entries: readonly ObservedEntry[]): ExchangeReport[];
-  /** All exchanges, in start-time order. */
-  exchanges(): ExchangeReport[];
-  /**
-   * Streaming: once every entry that started before `watermarkMs` has been added, returns the exchanges
-   * nothing later can change and forgets them, so memory stays bounded on HARs of any size.
-   */
-  settle(watermarkMs: number): ExchangeReport[];
-  /** Entries that could not be read, each named by index and field. */
-  problems(): readonly InputProblem[];
-  entry(index: number): ObservedEntry | undefined;
-  clear(): void;
-}
-
+/** An incremental analyser (live capture, streaming) that attaches hints unless `hints: false`. */
 export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
-  const pairer = new Pairer();
-  const entries = new Map<number, ObservedEntry>();
-  const reports = new Map<string, ExchangeReport>();
-  let problems: InputProblem[] = [];
-  let nextIndex = 0;
-  // The exchanges in start-time order, kept up to date cheaply for live capture (new exchanges usually start
-  // last, and a re-evaluated one usually keeps its place); a full sort only when that does not hold.
-  let sorted: ExchangeReport[] | null = null;
-  let position = new Map<string, number>();
-  let snapshot: ExchangeReport[] | null = null;
-  const byStart = (a: ExchangeReport, b: ExchangeReport) => a.startedMs - b.startedMs || compareIds(a.id, b.id);
-  const invalidate = () => {
-    sorted = null;
-    snapshot = null;
-  };
-  const place = (updates: readonly ExchangeReport[]) => {
-    snapshot = null;
-    if (sorted === null) return;
-    for (const x of updates) {
-      const at = position.get(x.id);
-      if (at !== undefined && sorted[at].startedMs === x.startedMs) sorted[at] = x;
-      else if (at === undefined && (sorted.length === 0 || byStart(sorted[sorted.length - 1], x) < 0)) {
-        position.set(x.id, sorted.length);
-        sorted.push(x);
-      } else return invalidate();
-    }
-  };
-
-  const report = (state: ExchangeState): ExchangeReport => {
-    const evaluated = evaluate(state, options);
-    const full = options.hints === false ? withoutHints(evaluated) : attachHints(evaluated, state.preflight, state.actual);
-    reports.set(state.id, full);
-    return full;
-  };
-
-  const addObserved = (batch: readonly ObservedEntry[]): ExchangeReport[] => {
-    // Time order makes preflight-cache pairing deterministic; the pairer copes with any order.
-    const ordered = [...batch].sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
-    const changed = new Map<string, ExchangeState>();
-    for (const e of ordered) {
-      entries.set(e.index, e);
-      for (const state of pairer.add(e)) changed.set(state.id, state);
-    }
-    const updates = [...changed.values()].map(report);
-    place(updates);
-    return updates;
-  };
-
-  return {
-    add(rawEntries) {
-      const batch: ObservedEntry[] = [];
-      for (const raw of rawEntries) {
-        const { entry, problems: p } = readHarEntry(raw, nextIndex++);
-        for (const x of p) problems.push(x);
-        if (entry) batch.push(entry);
-      }
-      return addObserved(batch);
-    },
-    addObserved(batch) {
-      for (const e of batch) nextIndex = Math.max(nextIndex, e.index + 1);
-      return addObserved(batch);
-    },
-    exchanges() {
-      if (sorted === null) {
-        sorted = [...reports.values()].sort(byStart);
-        position = new Map(sorted.map((x, i) => [x.id, i]));
-      }
-      // A new array whenever something changed, so that a UI comparing references sees the change.
-      snapshot ??= sorted.slice();
-      return snapshot;
-    },
-    settle(watermarkMs) {
-      const out: ExchangeReport[] = [];
-      for (const state of pairer.settle(watermarkMs)) {
-        const r = reports.get(state.id);
-        if (r) out.push(r);
-        reports.delete(state.id);
-        if (state.actual) entries.delete(state.actual.index);
-        if (state.preflight) entries.delete(state.preflight.index);
-      }
-      if (out.length) invalidate();
-      return out.sort(byStart);
-    },
-    problems: () => problems,
-    entry: (index) => entries.get(index),
-    clear() {
-      pairer.clear();
-      entries.clear();
-      reports.clear();
-      problems = [];
-      invalidate();
-      nextIndex = 0;
-    },
-  };
-}
-
-function compareIds(a: string, b: string): number {
-  return Number(a.slice(1)) - Number(b.slice(1));
-}
-
-function evaluate(state: ExchangeState, options: AnalyzeOptions): EvaluatedExchange {
-  const role = state.role;
-  if (role.kind === 'not-cors') {
-    const e = state.actual!;
-    return {
-      id: state.id, url: e.url, method: e.method, origin: role.origin, originFrom: role.originFrom, kind: 'not-cors', notCorsReason: role.reason,
-      actualEntry: e.index, preflightEntry: null, redirectedFrom: state.redirectedFrom, pairing: state.pairing, startedMs: e.startedMs,
-      verdict: 'not-cors', unknownReason: null, corsError: null, failedParameter: null, allFailures: [], firefoxReason: null,
-      pageStatus: e.status, serverStatus: e.status > 0 ? e.status : null, hiddenStatus: null, preflightReason: null,
-      credentials: { value: 'unknown', from: 'not-cors' }, checks: [], browser: { kind: 'none', error: e.error ?? null },
-      summary: `Not a CORS request: ${role.reason}.`,
-    };
-  }
-  const preflightOrigin = state.preflight ? state.preflight.requestHeaders.find(([n]) => n === 'origin')?.[1] ?? null : null;
-  const origin = role.kind === 'cors' ? role.origin : (role.origin ?? preflightOrigin ?? 'null');
-  const originFrom = role.kind === 'cors' ? role.originFrom : 'origin-header';
-  const requested = state.preflight ? requestedHeaders(state.preflight) : null;
-  return evaluateExchange({
-    id: state.id, actual: state.actual, preflight: state.preflight, pairing: state.pairing, origin, originFrom,
-    redirectedFrom: state.redirectedFrom, resentAs: state.resentAs, requestedHeaderNames: requested, ignoreBrowserSignals: options.ignoreBrowserSignals ?? false,
-  });
-}
-
-function requestedHeaders(preflight: ObservedEntry): string[] {
-  const acrh = preflight.requestHeaders.filter(([n]) => n === 'access-control-request-headers').map(([, v]) => v).join(',');
-  return acrh.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean).sort();
+  return createAnalyzerCore({ ignoreBrowserSignals: options.ignoreBrowserSignals, hintStep: options.hints === false ? undefined : attachHints });
 }
 
 /** Analyse a whole HAR (text or parsed object). Never throws on bad input: problems are reported. */
@@ -169,20 +27,4 @@ export function analyzeHar(input: string | unknown, options: AnalyzeOptions = {}
   analyzer.addObserved(read.entries);
   const exchanges = analyzer.exchanges();
   return buildReport(exchanges, read.problems, { flavour: read.flavour, entries: read.total, creator: read.creator });
-}
-
-export function buildReport(
-  exchanges: readonly ExchangeReport[], problems: readonly InputProblem[],
-  input: { flavour: AnalysisReport['input']['flavour']; entries: number; creator: string | null },
-): AnalysisReport {
-  const skipped = new Set(problems.filter((p) => p.severity === 'error' && p.entry !== null).map((p) => p.entry)).size;
-  const count = (v: ExchangeReport['verdict']) => exchanges.filter((x) => x.verdict === v).length;
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'cors-lens', version: VERSION },
-    input: { ...input, skipped },
-    exchanges,
-    problems,
-    counts: { cors: exchanges.length - count('not-cors'), allowed: count('allowed'), blocked: count('blocked'), unknown: count('unknown'), notCors: count('not-cors') },
-  };
 }

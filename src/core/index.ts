@@ -3,6 +3,8 @@ export * from './types';
 export { CORS_ERRORS, isCorsError } from './cors/errors';
 export type { CorsError, FirefoxReason } from './cors/errors';
 export { analyzeHar, createAnalyzer } from './analyze';
+export { createAnalyzerCore } from './analyzer';
+export type { AnalyzerOptions, HintStep } from './analyzer';
 export type { Analyzer, AnalyzeOptions } from './analyze';
 export { readHar, readHarEntry } from './har/read';
 export type { ReadHarResult } from './har/read';

@@ -1,7 +1,7 @@
 // The panel's state: a small signals store (preact-devtools style). Events are applied with
 // applyX(store, event); everything derived (visible rows, counts, the selection) is `computed`.
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { Analyzer } from '../core/analyze';
+import type { Analyzer } from '../core/analyzer';
 import { readHarEntry } from '../core/har/read';
 
 /**
@@ -43,6 +43,8 @@ export interface ImportState {
 
 export interface PanelStore {
   readonly analyzer: PanelAnalyzer;
+  /** The analyser leaves hints out (`createAnalyzer({ hints: false })`): the detail and exports compute them (lazy-hints.ts). */
+  readonly hintsOnDemand: boolean;
   /** Raw entries in arrival order; index i is the analyser's entry i (ObservedEntry.index), so `{ log: { entries: raw } }` lines up with the analysis. */
   readonly raw: unknown[];
   /** What the current input says about itself (an imported file's `log.creator` and `log.pages`; nothing for live capture). */
@@ -69,6 +71,11 @@ export interface PanelStore {
 
 export interface PanelStoreOptions {
   analyzer: PanelAnalyzer;
+  /**
+   * True when the analyser runs with `hints: false` (the extension panel, to keep the hint engine out of its start
+   * bundle): hints are then computed when an exchange is shown or exported. False (default): the analyser's own.
+   */
+  hintsOnDemand?: boolean;
   maxEntries?: number;
   trimTo?: number;
 }
@@ -97,6 +104,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
   });
   return {
     analyzer: options.analyzer,
+    hintsOnDemand: options.hintsOnDemand ?? false,
     maxEntries: options.maxEntries ?? MAX_ENTRIES,
     trimTo: options.trimTo ?? TRIM_TO,
     raw: [],

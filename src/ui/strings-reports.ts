@@ -70,6 +70,8 @@ export const reportStrings = {
     downloadFailed: 'Downloads are not possible here; the report was copied to the clipboard instead.',
     downloadAndCopyFailed: 'Neither download nor copy worked here. Use the CLI: cors-lens report <file.har>.',
     failed: (message: string) => `The export failed: ${message}`,
+    loading: 'Loading the export…',
+    loadFailed: (message: string) => `The export could not be loaded: ${message}`,
     empty: 'Nothing to export yet.',
   },
   import: {
@@ -86,6 +88,7 @@ export const reportStrings = {
     backToLive: 'Back to live capture',
     backToLiveTitle: 'Leave the imported file and show what DevTools captured (capture kept running meanwhile)',
     statusLabel: (fileName: string) => `Imported: ${fileName}`,
+    loadFailed: (message: string) => `the importer could not be loaded (${message})`,
     notHar: (fileName: string) => `${fileName} does not look like a .har file; reading it anyway.`,
   },
   size,

@@ -130,6 +130,8 @@ export const strings = {
   hints: {
     title: 'How to fix it',
     none: 'No specific hint for this request.',
+    loading: 'Loading fixes…',
+    loadFailed: (message: string) => `The fixes could not be loaded: ${message}`,
     toolchain: 'Toolchain',
     evidence: 'Evidence:',
     docs: 'Docs:',

@@ -177,6 +177,12 @@ describe.skipIf(!executablePath)('CORS panel in Firefox', () => {
     expect(detail.firstFailure).toContain('Firefox: CORSMissingAllowHeaderFromPreflight');
     expect(detail.checks).toContainEqual({ stage: 'preflight', header: 'Access-Control-Allow-Headers', status: expect.stringMatching(/missing|mismatched|invalid/) });
     expect(detail.checks).toContainEqual({ stage: 'preflight', header: 'Access-Control-Allow-Origin', status: 'ok' });
+    // The hint engine is loaded on demand (a chunk imported by the panel page): its fixes reach the detail.
+    const fixes = await sink.waitFor('the fixes of header-not-allowed', (r) =>
+      r.detail?.title.includes('/s/header-not-allowed?run=all') && r.detail.text.includes('How to fix it') && !r.detail.text.includes('Loading fixes…') && r.detail.text,
+    );
+    expect(fixes).not.toContain('could not be loaded');
+    expect(fixes).not.toContain('No specific hint for this request.');
   });
 
   test('follows the Firefox DevTools theme (light and dark); store screenshots', async () => {
@@ -184,7 +190,8 @@ describe.skipIf(!executablePath)('CORS panel in Firefox', () => {
       await setFirefoxDevToolsTheme(browser, theme);
       await sink.waitFor(`the panel in the ${theme} theme`, (r) => r.theme === theme);
       sink.command({ select: '/s/preflight-403?run=all' });
-      await sink.waitFor('the detail of preflight-403', (r) => r.detail?.title.includes('/s/preflight-403?run=all'));
+      // With its fixes, not "Loading fixes…".
+      await sink.waitFor('the detail of preflight-403', (r) => r.detail?.title.includes('/s/preflight-403?run=all') && !r.detail.text.includes('Loading fixes…'));
       await screenshotToolbox(path.join(SHOTS, `firefox-${theme}.png`));
     }
     await setFirefoxDevToolsTheme(browser, 'light');

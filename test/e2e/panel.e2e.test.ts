@@ -121,6 +121,35 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
     expect(rowsFor(rows, 'all', 'preflight-403')[0]!.status).toContain('not sent');
   });
 
+  test('hints load on demand: not at start, then in the detail of a blocked call (API Gateway 502)', async () => {
+    // The panel's analyser runs without the hint engine; its chunk is loaded when an exchange with hints is shown.
+    // (Resource Timing lists nothing in an extension page; the build's import() helper adds a modulepreload link
+    // for each chunk it loads, which the page's own HTML does for the start bundle.)
+    const loadedChunks = (): Promise<string[]> =>
+      frame().evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => l.href.replace(/^.*\//, '')));
+    expect(await loadedChunks()).not.toEqual([]);
+    expect((await loadedChunks()).filter((n) => n.startsWith('hint-engine'))).toEqual([]);
+    await selectRow('all', 'gateway-502');
+    const hints = await pollUntil(
+      () => frame().evaluate(() => {
+        const shown = [...document.querySelectorAll<HTMLElement>('.detail .hint')];
+        return shown.length ? shown.map((h) => ({ id: h.dataset.hintId, title: h.querySelector('h4')?.textContent ?? '', fixes: h.querySelectorAll('.fix').length })) : null;
+      }),
+      { what: 'the hints of gateway-502' },
+    );
+    expect(hints[0]!.id).toMatch(/^APIGW-/);
+    expect(hints[0]!.title).not.toBe('');
+    expect(hints[0]!.fixes).toBeGreaterThan(0);
+    expect(await frame().evaluate(() => document.querySelector('.detail .hints-loading, .detail .hints-error'))).toBeNull();
+    expect((await loadedChunks()).filter((n) => n.startsWith('hint-engine'))).toHaveLength(1);
+    // The exchange in the store is the analyser's, without hints: they were computed for the detail.
+    const stored = await frame().evaluate((needle: string) => {
+      const store = (window as unknown as { corsLens: { store: { exchanges: { value: Array<{ url: string; hints: unknown[] }> } } } }).corsLens.store;
+      return store.exchanges.value.find((x) => x.url.includes(needle))?.hints.length;
+    }, '/s/gateway-502?run=all');
+    expect(stored).toBe(0);
+  });
+
   test('the detail shows the summary, failures, checklist and cURL of a blocked call', async () => {
     await selectRow('all', 'header-not-allowed');
     const detail = await frame().evaluate(() => ({
@@ -170,6 +199,10 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
       const panelTheme = await frame().evaluate(() => document.documentElement.dataset.theme);
       expect(panelTheme).toBe(theme === 'dark' ? 'dark' : 'light');
       await selectRow(run, 'preflight-403');
+      // The fixes, not "Loading fixes…" (the reopened panel loads the hint engine afresh).
+      await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .hint') && !document.querySelector('.detail .hints-loading')), {
+        what: 'the hints of preflight-403',
+      });
       await devtools.screenshot({ path: path.join(SHOTS, theme === 'dark' ? 'panel-dark.png' : 'panel-light.png') });
     }
     await setDevToolsPreferences(devtools, { 'ui-theme': 'default' });

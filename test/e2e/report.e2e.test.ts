@@ -16,6 +16,7 @@ import { findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, r
 import { startDemoServer } from '../../demo/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { scenarios } from '../../demo/scenarios.mjs';
+import { analyzeHar } from '../../src/core';
 import { validateHar } from '../core/report/har-validator';
 import { PAYLOADS, startHostileServer, type HostileServer } from './support/hostile-server';
 
@@ -147,6 +148,22 @@ describe.skipIf(!executablePath)('reports in Chromium', () => {
     expect(har.log._corsLens.counts.blocked).toBe(live.filter((r) => r.verdict === 'blocked').length);
     // The demo's `x-api-key: demo-key` is a secret by name: redacted by default.
     expect(exported).not.toContain('demo-key');
+    // The panel's analyser runs without hints (computed on demand): the export computes them, and every blocked
+    // call carries the fixes the core (`cors-lens analyze`) gives for the same file. (Matched by entry: exchange ids
+    // follow arrival order, which differs between live capture and a file.)
+    const cli = analyzeHar(exported);
+    const blocked = new Set<string>();
+    const shown: string[] = [];
+    (har.log.entries as Array<{ _corsLens?: { exchangeId: string; verdict: string; hints: Array<{ id: string }> } }>).forEach((e, i) => {
+      if (e._corsLens?.verdict !== 'blocked') return;
+      blocked.add(e._corsLens.exchangeId);
+      const ids = e._corsLens.hints.map((h) => h.id);
+      expect(ids.length, `entry ${i}`).toBeGreaterThan(0);
+      expect(ids, `entry ${i}`).toEqual(cli.exchanges.find((x) => x.actualEntry === i || x.preflightEntry === i)?.hints.map((h) => h.id));
+      shown.push(...ids);
+    });
+    expect(blocked.size).toBe(har.log._corsLens.counts.blocked);
+    expect(shown).toContain('APIGW-R05');
 
     exportedPath = path.join(downloadDir, file.name);
     await importFile(exportedPath);

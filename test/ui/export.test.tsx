@@ -90,11 +90,13 @@ describe('the export dialog', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void clipboard.push(t) } });
   });
 
-  const open = () => {
+  // The dialog's module is loaded when it is opened (LazyExportDialog): wait for it.
+  const dialogOf = (root: HTMLElement) => waitFor(() => root.querySelector<HTMLElement>('[role=dialog]'), 'the export dialog');
+  const open = async () => {
     m = mountLive();
     m.push(...demoEntries());
     act(() => m!.root.querySelector<HTMLButtonElement>('.tool.export')!.click());
-    return m.root.querySelector<HTMLElement>('[role=dialog]')!;
+    return dialogOf(m.root);
   };
   const click = (el: Element | null) => act(() => (el as HTMLElement).click());
   const check = (dialog: HTMLElement, name: string, on: boolean) =>
@@ -105,7 +107,7 @@ describe('the export dialog', () => {
     });
 
   test('opens from the toolbar with secrets and bodies redacted by default, and previews what goes', async () => {
-    const dialog = open();
+    const dialog = await open();
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(dialog.querySelector<HTMLInputElement>('input[name=keepSecrets]')!.checked).toBe(false);
     expect(dialog.querySelector<HTMLInputElement>('input[name=keepBodies]')!.checked).toBe(false);
@@ -123,7 +125,7 @@ describe('the export dialog', () => {
   });
 
   test('Download saves the annotated HAR with no secret in it', async () => {
-    const dialog = open();
+    const dialog = await open();
     click(dialog.querySelector('button.download'));
     const file = await waitFor(() => downloads[0], 'the download');
     expect(file.name).toMatch(/^cors-lens-\d{4}-\d\d-\d\dT\d\d-\d\d-blocked\.har$/);
@@ -135,7 +137,7 @@ describe('the export dialog', () => {
   });
 
   test('keeping secrets is an explicit opt-out, with a warning, and then nothing is removed', async () => {
-    const dialog = open();
+    const dialog = await open();
     check(dialog, 'keepSecrets', true);
     expect(dialog.querySelector('.warning[role=alert]')!.textContent).toMatch(/Secrets will be KEPT/);
     await waitFor(() => dialog.querySelector('.redaction-preview .kept'), 'the kept preview');
@@ -152,7 +154,7 @@ describe('the export dialog', () => {
     const put = m.panel.store.exchanges.value.find((x) => x.method === 'PUT')!;
     act(() => applySelect(m!.panel.store, put.id));
     act(() => m!.root.querySelector<HTMLButtonElement>('.tool.export')!.click());
-    const dialog = m.root.querySelector<HTMLElement>('[role=dialog]')!;
+    const dialog = await dialogOf(m.root);
     expect(dialog.querySelector<HTMLInputElement>('input[name=scope]:checked')!.value).toBe('selected');
     act(() => {
       const select = dialog.querySelector<HTMLSelectElement>('select[name=format]')!;
@@ -183,7 +185,7 @@ describe('the export dialog', () => {
     vi.spyOn(URL, 'createObjectURL').mockImplementation(() => {
       throw new Error('blocked');
     });
-    const dialog = open();
+    const dialog = await open();
     await act(async () => {
       (dialog.querySelector('button.download') as HTMLElement).click();
     }).catch(() => undefined);
@@ -193,12 +195,12 @@ describe('the export dialog', () => {
     expect(dialog.querySelector('.outcome.warn')!.textContent).toMatch(/copied to the clipboard instead/);
   });
 
-  test('Escape closes the dialog without closing the detail behind it, and focus returns to Export', () => {
+  test('Escape closes the dialog without closing the detail behind it, and focus returns to Export', async () => {
     m = mountLive();
     m.push(...demoEntries());
     act(() => applySelect(m!.panel.store, 'x0'));
     act(() => m!.root.querySelector<HTMLButtonElement>('.tool.export')!.click());
-    const dialog = m.root.querySelector<HTMLElement>('[role=dialog]')!;
+    const dialog = await dialogOf(m.root);
     act(() => {
       dialog.querySelector('select')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });

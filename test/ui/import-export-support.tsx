@@ -13,13 +13,17 @@ export interface Mounted {
   push(...entries: unknown[]): void;
 }
 
-export function mountLive(options: { maxEntries?: number; trimTo?: number } = {}): Mounted {
+/**
+ * `hintsOnDemand`: as the extension panel runs, an analyser without the hint engine (`hints: false`) and hints
+ * computed when an exchange is shown or exported; otherwise the analyser attaches them itself.
+ */
+export function mountLive(options: { maxEntries?: number; trimTo?: number; hintsOnDemand?: boolean } = {}): Mounted {
   const source = createManualSource('Live capture');
   const root = document.createElement('div');
   document.body.appendChild(root);
   let panel!: MountedPanel;
   act(() => {
-    panel = mountPanel(root, { source, storage: createMemoryStorage(), theme: { current: () => 'light' } }, { analyzer: createAnalyzer(), batchMs: 0, ...options });
+    panel = mountPanel(root, { source, storage: createMemoryStorage(), theme: { current: () => 'light' } }, { analyzer: createAnalyzer({ hints: !options.hintsOnDemand }), batchMs: 0, ...options });
   });
   return { root, source, panel, push: (...entries) => act(() => source.push(entries)) };
 }

@@ -47,11 +47,12 @@ export function readHar(input: string | unknown): ReadHarResult {
   const creator = isObject(log.creator) && typeof log.creator.name === 'string' ? log.creator.name : null;
   const fileFlavour: HarFlavour | null = creator && /firefox/i.test(creator) ? 'firefox' : null;
   const entries: ObservedEntry[] = [];
-  log.entries.forEach((raw, index) => {
-    const result = readHarEntry(raw, index, fileFlavour);
-    problems.push(...result.problems);
+  const all: unknown[] = log.entries;
+  for (let index = 0; index < all.length; index++) {
+    const result = readHarEntry(all[index], index, fileFlavour);
+    for (const p of result.problems) problems.push(p);
     if (result.entry) entries.push(result.entry);
-  });
+  }
   return { entries, problems, flavour: dominantFlavour(entries, fileFlavour), creator, total: log.entries.length };
 }
 
@@ -99,9 +100,9 @@ export function readHarEntry(
   }
   const res = response as Json;
 
-  let startedMs = 0;
-  if (typeof raw.startedDateTime === 'string' && !Number.isNaN(Date.parse(raw.startedDateTime))) startedMs = Date.parse(raw.startedDateTime);
-  else problem('warning', 'startedDateTime', 'missing or not a date; pairing by time is weaker for this entry');
+  const parsedStart = typeof raw.startedDateTime === 'string' ? Date.parse(raw.startedDateTime) : Number.NaN;
+  const startedMs = Number.isNaN(parsedStart) ? 0 : parsedStart;
+  if (Number.isNaN(parsedStart)) problem('warning', 'startedDateTime', 'missing or not a date; pairing by time is weaker for this entry');
 
   const status = typeof res.status === 'number' && Number.isFinite(res.status) ? res.status : 0;
   if (res.status !== undefined && typeof res.status !== 'number') problem('warning', 'response.status', 'not a number; read as 0');
@@ -155,10 +156,11 @@ function readHeaders(raw: unknown, field: string, problem: (s: 'error' | 'warnin
     return [];
   }
   const out: Array<readonly [string, string]> = [];
-  raw.forEach((h, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const h: unknown = raw[i];
     if (!isObject(h) || typeof h.name !== 'string') {
       problem('warning', `${field}[${i}]`, 'header without a string "name"; ignored');
-      return;
+      continue;
     }
     let value: string;
     if (typeof h.value === 'string') value = h.value;
@@ -167,13 +169,13 @@ function readHeaders(raw: unknown, field: string, problem: (s: 'error' | 'warnin
       problem('warning', `${field}[${i}].value`, `not a string (${typeof h.value}); read as "${value}"`);
     } else {
       problem('warning', `${field}[${i}].value`, 'missing or not a string; header ignored');
-      return;
+      continue;
     }
     if (value.length > MAX_HEADER_VALUE) {
       problem('warning', `${field}[${i}].value`, `${value.length} characters long; cut to ${MAX_HEADER_VALUE}`);
       value = value.slice(0, MAX_HEADER_VALUE);
     }
     out.push([h.name.toLowerCase(), value]);
-  });
+  }
   return out;
 }

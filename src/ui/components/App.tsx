@@ -6,8 +6,8 @@ import { strings } from '../strings';
 import { reportStrings } from '../strings-reports';
 import { applySelect } from '../store';
 import { Detail } from './Detail';
-import { ExportDialog } from './ExportDialog';
 import { ImportBanner } from './ImportBanner';
+import { LazyExportDialog } from './LazyExportDialog';
 import { RequestList } from './RequestList';
 import { Toolbar } from './Toolbar';
 
@@ -150,7 +150,7 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
         </div>
       )}
       {exporting && (
-        <ExportDialog
+        <LazyExportDialog
           onClose={() => {
             setExporting(false);
             rootRef.current?.querySelector<HTMLElement>('.tool.export')?.focus();

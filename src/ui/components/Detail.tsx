@@ -8,7 +8,7 @@ import { entryOf, rawEntryOf } from '../store';
 import { Checklist, Failures } from './Checklist';
 import { CopyButton } from './CopyButton';
 import { HeadersView } from './HeadersView';
-import { HintsView } from './HintsView';
+import { ExchangeHints } from './HintsView';
 import { certaintyOf, VerdictBadge, verdictTitle } from './RequestList';
 
 function WhyPreflight({ report }: { report: ExchangeReport }) {
@@ -118,7 +118,7 @@ export function Detail({ report, onClose }: { report: ExchangeReport; onClose: (
         {report.kind === 'cors' && <Failures report={report} />}
         {report.kind === 'cors' && <Checklist report={report} />}
         <WhyPreflight report={report} />
-        {report.kind === 'cors' && <HintsView hints={report.hints} />}
+        {report.kind === 'cors' && <ExchangeHints report={report} />}
         <HeadersView preflight={entryOf(store, report.preflightEntry)} actual={entryOf(store, report.actualEntry)} />
         <Curl report={report} />
       </div>

@@ -1,7 +1,9 @@
 // Hints from the core (ExchangeReport.hints), each with its fixes for the picked toolchain.
-// The toolchain choice is remembered through the host's storage (see connect.ts).
-import type { Hint, HintFix, Toolchain } from '../../core/types';
+// The toolchain choice is remembered through the host's storage (see connect.ts). In the extension panel the
+// hints are computed when the exchange is shown (the hint engine loads on demand, see ../lazy-hints.ts).
+import type { ExchangeReport, Hint, HintFix, Toolchain } from '../../core/types';
 import { useStore } from '../context';
+import { useHints } from '../lazy-hints';
 import { strings } from '../strings';
 import { CopyButton } from './CopyButton';
 
@@ -71,6 +73,23 @@ export function HintsView({ hints }: { hints: readonly Hint[] }) {
         )}
       </h3>
       {hints.length === 0 ? <p class="muted">{h.none}</p> : hints.map((hint) => <HintCard key={hint.id} hint={hint} toolchain={toolchain} />)}
+    </section>
+  );
+}
+
+/** The hints of an exchange: at once, or "Loading fixes…" while the hint engine loads (an error line if it cannot). */
+export function ExchangeHints({ report }: { report: ExchangeReport }) {
+  const state = useHints(report);
+  const h = strings.hints;
+  if (state.status === 'ready') return <HintsView hints={state.hints} />;
+  return (
+    <section class="section hints" aria-label={h.title} aria-busy={state.status === 'loading'}>
+      <h3>{h.title}</h3>
+      {state.status === 'loading' ? (
+        <p class="muted hints-loading" role="status">{h.loading}</p>
+      ) : (
+        <p class="hints-error" role="alert">{h.loadFailed(state.message)}</p>
+      )}
     </section>
   );
 }

@@ -1,8 +1,15 @@
 // What the panel exports: the store's analysis and raw entries handed to the core's renderReport, the same
 // code `cors-lens report` runs. Entry i of the analysis is `store.raw[i]` (see store.ts), so the HAR built
-// here lines up with the report's entry indices.
-import { buildReport, previewRedaction, renderReport, VERSION, type AnalysisReport, type HarFlavour, type RedactionSummary, type ReportScope } from '../../core';
-import type { PanelStoreWithLimits } from '../store';
+// here lines up with the report's entry indices. This module (and the core's report and redaction code) is loaded
+// on demand, when the export dialog opens; so is the hint engine it uses.
+// (The core's modules one by one, not its index: that would bring the HAR stream reader and its parser along.)
+import { buildReport } from '../../core/analyzer';
+import type { RedactionSummary } from '../../core/redact';
+import { previewRedaction, renderReport, selectScope, type ReportScope } from '../../core/report';
+import type { AnalysisReport, HarFlavour } from '../../core/types';
+import { VERSION } from '../../core/version';
+import { withHints } from '../hint-engine';
+import { entryOf, type PanelStoreWithLimits } from '../store';
 
 export type ExportFormat = 'har' | 'markdown' | 'html';
 export type ExportScopeChoice = 'all' | 'cors' | 'blocked' | 'selected';
@@ -32,13 +39,21 @@ export function coreScope(store: PanelStoreWithLimits, scope: ExportScopeChoice)
   return `exchange:${id}`;
 }
 
-/** The analysis as an AnalysisReport, as `analyzeHar` would have made it from panelHar(store). */
-export function panelReport(store: PanelStoreWithLimits): AnalysisReport {
-  return buildReport(store.exchanges.value, store.problems.value, {
+/**
+ * The analysis as an AnalysisReport, as `analyzeHar` would have made it from panelHar(store) — hints included.
+ * When the panel's analyser leaves hints out (store.hintsOnDemand), they are computed here for the exchanges in
+ * `scope` (each once; the others are not exported).
+ */
+export function panelReport(store: PanelStoreWithLimits, scope: ReportScope = 'all'): AnalysisReport {
+  const report = buildReport(store.exchanges.value, store.problems.value, {
     flavour: flavourOf(store),
     entries: store.raw.length,
     creator: store.input.creator?.name ?? null,
   });
+  if (!store.hintsOnDemand) return report;
+  const covered = scope === 'all' ? null : new Set(selectScope(report, scope).exchanges);
+  const entry = (index: number | null) => entryOf(store, index);
+  return { ...report, exchanges: report.exchanges.map((x) => (covered && !covered.has(x) ? x : withHints(x, entry))) };
 }
 
 /**
@@ -65,8 +80,9 @@ export function panelHar(store: PanelStoreWithLimits): { log: Json } {
 }
 
 export function previewExport(store: PanelStoreWithLimits, choices: ExportChoices): RedactionSummary {
-  return previewRedaction(panelReport(store), panelHar(store), {
-    scope: coreScope(store, choices.scope),
+  const scope = coreScope(store, choices.scope);
+  return previewRedaction(panelReport(store, scope), panelHar(store), {
+    scope,
     keepSecrets: choices.keepSecrets,
     keepBodies: choices.keepBodies,
   });
@@ -74,9 +90,10 @@ export function previewExport(store: PanelStoreWithLimits, choices: ExportChoice
 
 /** Renders the export; what the dialog's Download and Copy buttons hand on. */
 export function renderExport(store: PanelStoreWithLimits, choices: ExportChoices, now = new Date()): PanelExport {
-  const rendered = renderReport(panelReport(store), panelHar(store), {
+  const scope = coreScope(store, choices.scope);
+  const rendered = renderReport(panelReport(store, scope), panelHar(store), {
     format: choices.format,
-    scope: coreScope(store, choices.scope),
+    scope,
     keepSecrets: choices.keepSecrets,
     keepBodies: choices.keepBodies,
   });

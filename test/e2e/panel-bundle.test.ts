@@ -1,0 +1,47 @@
+// The panel's start bundle — panel.html's scripts and what they import statically, measured as the bench measures
+// it (bench/lib/bundle.mjs, gzip) — stays within the 60 KB target, and what the panel loads on demand stays out
+// of it: the hint engine (when the detail shows an exchange that can have hints, or an export needs them), the
+// export (report renderers, redaction) and the HAR importer (the streaming JSON parser). Both builds; builds them
+// if missing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+// @ts-expect-error plain ESM JavaScript without types
+import { bundleSize } from '../../bench/lib/bundle.mjs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TARGET_GZIP_BYTES = 60 * 1024;
+
+/** A string only each on-demand part contains (a pitfall id, the redaction placeholder, the parser's errors). */
+const ON_DEMAND = { 'hint engine': 'APIGW-R05', export: '[redacted:', 'HAR importer': 'Tokenizer' };
+
+beforeAll(() => {
+  for (const target of ['chrome', 'firefox']) {
+    if (fs.existsSync(path.join(ROOT, 'dist', target, 'manifest.json'))) continue;
+    const env: NodeJS.ProcessEnv = { ...process.env, TARGET: target };
+    delete env.CORS_LENS_TEST_SINK;
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`vite build (${target}) failed`);
+  }
+});
+
+describe.each(['chrome', 'firefox'])('dist/%s panel', (target) => {
+  const dist = path.join(ROOT, 'dist', target);
+
+  test('starts with at most 60 KB of JavaScript (gzip)', async () => {
+    const { gzipBytes, files } = (await bundleSize(dist)) as { gzipBytes: number; files: Array<{ file: string; gzip: number }> };
+    expect(gzipBytes, files.map((f) => `${f.file}: ${f.gzip} B`).join(', ')).toBeLessThanOrEqual(TARGET_GZIP_BYTES);
+  });
+
+  test('loads the hint engine, the export and the HAR importer on demand, not at start', async () => {
+    const { files } = (await bundleSize(dist)) as { files: Array<{ file: string }> };
+    const start = new Set(files.map((f) => f.file));
+    const assets = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+    for (const [part, mark] of Object.entries(ON_DEMAND)) {
+      const holders = assets.filter((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes(mark));
+      expect(holders.length, `${part}: some chunk holds it`).toBeGreaterThan(0);
+      expect(holders.filter((f) => start.has(f)), `${part}: not in the start bundle`).toEqual([]);
+    }
+  });
+});
