@@ -73,6 +73,7 @@ for (const [size, f] of Object.entries(files)) {
   put(`core.${size}.readUsPerEntry`, 'µs', out.readUsPerEntry);
   put(`core.${size}.analyzeUsPerEntry`, 'µs', out.analyzeUsPerEntry);
   put(`core.${size}.streamedAnalyzeUsPerEntry`, 'µs', out.streamedAnalyzeUsPerEntry);
+  put(`core.${size}.withoutHintsUsPerExchange`, 'µs', out.verdictOnlyUsPerExchange);
 }
 if (metrics['core.100k.usPerEntry']) {
   const r = metrics['core.100k.usPerEntry'].median / metrics['core.10k.usPerEntry'].median;

@@ -1,7 +1,8 @@
 // The core alone, in its own process: `node core-child.mjs <core bundle> <har> <runs>` parses the HAR (not
 // timed), then times readHar + createAnalyzer().addObserved + exchanges() `runs` times and prints JSON.
 // Also splits the time into reading (readHar) and analysing (pairing, checks, hints), and measures the
-// streaming path's shape: addObserved in batches of 2,000 with settle() after each.
+// streaming path's shape: addObserved in batches of 2,000 with settle() after each, and the analyser without
+// hints (createAnalyzerCore, what the panel runs per entry), readHar included.
 import { readFileSync } from 'node:fs';
 
 const [bundle, file, runsArg] = process.argv.slice(2);
@@ -13,6 +14,7 @@ const total = [];
 const read = [];
 const analyze = [];
 const streamed = [];
+const verdictOnly = [];
 let exchanges = 0;
 for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
@@ -36,6 +38,12 @@ for (let i = 0; i < runs; i++) {
   }
   s.settle(Infinity);
   streamed.push(performance.now() - t3);
+  // What the panel runs on every captured entry: the analyser without the hint engine (hints load on demand).
+  const t4 = performance.now();
+  const bare = core.createAnalyzerCore();
+  bare.addObserved(core.readHar(har).entries);
+  bare.exchanges();
+  verdictOnly.push(performance.now() - t4);
 }
 const us = (ms) => (ms * 1000) / n;
-console.log(JSON.stringify({ entries: n, exchanges, totalUsPerEntry: total.map(us), readUsPerEntry: read.map(us), analyzeUsPerEntry: analyze.map(us), streamedAnalyzeUsPerEntry: streamed.map(us), totalUsPerExchange: total.map((ms) => (ms * 1000) / exchanges) }));
+console.log(JSON.stringify({ entries: n, exchanges, totalUsPerEntry: total.map(us), readUsPerEntry: read.map(us), analyzeUsPerEntry: analyze.map(us), streamedAnalyzeUsPerEntry: streamed.map(us), totalUsPerExchange: total.map((ms) => (ms * 1000) / exchanges), verdictOnlyUsPerExchange: verdictOnly.map((ms) => (ms * 1000) / exchanges) }));

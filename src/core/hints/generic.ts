@@ -1,10 +1,11 @@
 // Generic hints, one per CorsError, for servers that are not AWS (or not recognised): what to send,
 // with a short server-side example. `satisfies Record<CorsError, …>` makes a missing one a compile error.
 import type { CorsError } from '../cors/errors';
-import type { Hint, HintFix } from '../types';
+import type { Failure, Hint, HintFix } from '../types';
 import type { HintContext } from './context';
 import { type FillValues, fillValues } from './fill';
 import { type GenericFocus, expressFix, nginxFix, pageSnippet, textFix } from './generic-snippets';
+import { memoFill, memoFixes, memoText } from './memo';
 import { DOCS } from './catalogue/docs';
 
 interface GenericHint {
@@ -58,20 +59,50 @@ export const GENERIC_HINTS = {
   LocalNetworkAccessPermissionDenied: { title: 'Allow local network access for the site', focus: null, explain: () => 'The user (or a policy) denied this site permission to reach the local network. Grant it in the site settings, or call a public host.', page: () => textFix('Grant the permission', 'Site settings (the icon left of the address bar) → Local network access → Allow, then reload. Managed browsers: check the LocalNetworkAccess enterprise policies.') },
 } satisfies Record<CorsError, GenericHint>;
 
-/** The generic hint for the exchange's first failure (and, for headers, every refused one). */
-export function genericHint(ctx: HintContext, corsError: CorsError): Hint {
+/** The server examples (and the page fix) for one CorsError: the same for every exchange with the same origin, methods, headers and credentials. */
+export const genericFixes = memoFixes(['origin', 'allowMethods', 'allowHeaders', 'credentials'], (f: FillValues, corsError: CorsError): HintFix[] => {
   const g: GenericHint = GENERIC_HINTS[corsError];
-  const f = fillValues(ctx);
-  const failure = ctx.exchange.allFailures.find((x) => x.corsError === corsError);
+  return [...(g.focus ? [expressFix(f, g.focus), nginxFix(f, g.focus)] : []), ...(g.page ? [g.page(f)] : [])];
+});
+
+const GENERIC_IDS = Object.fromEntries(Object.keys(GENERIC_HINTS).map((e) => [e, `GENERIC-${e}`])) as Record<CorsError, string>;
+
+/** What happened and what to send, for one CorsError and failed parameter. */
+export const genericExplanation = memoText(['origin', 'method', 'allowMethods', 'allowHeaders', 'refusedHeaders'], (f: FillValues, corsError: CorsError, p: string) => GENERIC_HINTS[corsError].explain(p, f));
+
+/** The generic hint for the exchange's first failure (and, for headers, every refused one). `f`: the exchange's fill values, if already computed. */
+export function genericHint(ctx: HintContext, corsError: CorsError, f: FillValues = fillValues(ctx)): Hint {
+  const failure = firstFailure(ctx.exchange.allFailures, corsError);
   const p = failure?.failedParameter ?? ctx.exchange.failedParameter ?? '';
-  const fixes: HintFix[] = [...(g.focus ? [expressFix(f, g.focus), nginxFix(f, g.focus)] : []), ...(g.page ? [g.page(f)] : [])];
-  return {
-    id: `GENERIC-${corsError}`,
-    title: g.title,
-    confidence: 'certain',
-    evidence: [failure?.message ?? `Chromium: ${corsError}${p ? ` (${p})` : ''}`, ...(ctx.exchange.hiddenStatus ? [ctx.exchange.hiddenStatus.sentence] : [])],
-    explanation: g.explain(p, f),
-    fixes,
-    docs: [DOCS.mdnCors, DOCS.fetchCors],
-  };
+  return sharedGenericHint(f, corsError, p, failure?.message ?? null, ctx.exchange.hiddenStatus?.sentence ?? null);
+}
+
+/**
+ * A generic hint says the same for every exchange with the same failure, evidence and fill values: it is
+ * built once, frozen (evidence included; its fixes are frozen by genericFixes), and shared.
+ */
+export const sharedGenericHint = memoFill(
+  ['origin', 'method', 'allowMethods', 'allowHeaders', 'refusedHeaders', 'credentials'],
+  (f: FillValues, corsError: CorsError, p: string, message: string | null, hiddenStatus: string | null): Hint => {
+    const evidence = [message ?? `Chromium: ${corsError}${p ? ` (${p})` : ''}`];
+    if (hiddenStatus !== null) evidence.push(hiddenStatus);
+    return {
+      id: GENERIC_IDS[corsError],
+      title: GENERIC_HINTS[corsError].title,
+      confidence: 'certain',
+      evidence: Object.freeze(evidence),
+      explanation: genericExplanation(f, corsError, p),
+      fixes: genericFixes(f, corsError),
+      docs: GENERIC_DOCS,
+    };
+  },
+  (hint: Hint) => Object.freeze(hint),
+);
+
+/** One list for every generic hint (like a pitfall's `docs`), frozen. */
+const GENERIC_DOCS = Object.freeze([DOCS.mdnCors, DOCS.fetchCors]);
+
+function firstFailure(failures: readonly Failure[], corsError: CorsError): Failure | undefined {
+  for (const f of failures) if (f.corsError === corsError) return f;
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { fix } from '../fixes/common';
 import { EXECUTE_API_HOST } from '../fingerprint';
 import { messageIs } from '../view';
 import { DOCS } from './docs';
-import { REST, authHeaderEvidence, failingAt, fingerprintEvidence, fp, hasError, hidden, rejectedPreflight } from './rules';
+import { REST, authHeaderEvidence, failingAt, fingerprintEvidence, fp, hasError, hasService, hidden, rejectedPreflight } from './rules';
 import type { Pitfall } from './types';
 
 const LAMBDA_NA = 'Nothing in the function runs for this request: fix it on the API.';
@@ -20,6 +20,7 @@ export const R01: Pitfall = {
   harConfidence: 'possible — identical HAR to APIGW-R02',
   rule: 'Preflight answered 403 with x-amzn-ErrorType MissingAuthenticationTokenException (or body "Missing Authentication Token") by a REST API: offered as "also check" next to APIGW-R02.',
   confirm: '`aws apigateway get-method --http-method OPTIONS` succeeds while `aws apigateway get-export --stage-name <stage> --export-type oas30` lacks the options operation; or the stage deploymentId/lastUpdatedDate predates the CORS change.',
+  needs: REST,
   detect: (ctx) => {
     const r = rejectedPreflight(ctx);
     if (!r || !fp(ctx, 'preflight', REST) || !(isMissingToken(r) || messageIs(r, 'Missing Authentication Token'))) return null;
@@ -37,6 +38,7 @@ export const R02: Pitfall = {
   harConfidence: 'likely',
   rule: 'Preflight rejected with 403 and x-amzn-ErrorType MissingAuthenticationTokenException (or body "Missing Authentication Token"), answered by API Gateway REST (x-amz-apigw-id or an execute-api host).',
   confirm: '`aws apigateway get-resources --rest-api-id <id> --embed methods` shows no OPTIONS on that resource.',
+  needs: REST,
   detect: (ctx) => {
     const r = rejectedPreflight(ctx);
     const f = fp(ctx, 'preflight', REST);
@@ -59,6 +61,7 @@ export const R07: Pitfall = {
   harConfidence: 'likely',
   rule: 'Preflight rejected by API Gateway REST with 401 UnauthorizedException, or 403 ForbiddenException / AccessDeniedException (likely); 403 MissingAuthenticationTokenException (IAM auth on OPTIONS) is offered as possible.',
   confirm: '`aws apigateway get-method --http-method OPTIONS` → authorizationType, apiKeyRequired.',
+  needs: REST,
   detect: (ctx) => {
     const r = rejectedPreflight(ctx);
     const f = fp(ctx, 'preflight', REST);
@@ -92,6 +95,7 @@ export const R09: Pitfall = {
   harConfidence: 'certain',
   rule: 'Preflight answered 2xx by API Gateway REST and the browser refused a requested header (HeaderDisallowedByPreflightResponse) or the method (MethodDisallowedByPreflightResponse): compare Access-Control-Request-Headers/-Method with Access-Control-Allow-Headers/-Methods, case-insensitively.',
   confirm: '—',
+  needs: REST,
   detect: (ctx) => {
     const r = failingAt(ctx, 'preflight');
     const f = fp(ctx, 'preflight', REST);
@@ -120,6 +124,7 @@ export const R10: Pitfall = {
   harConfidence: 'possible',
   rule: 'Preflight answered 500 by API Gateway REST (x-amz-apigw-id), body {"message": "Internal server error"} when captured: offered as "also check".',
   confirm: '`aws apigateway get-rest-api` → binaryMediaTypes contains */*; execution log "Unable to transform request".',
+  needs: REST,
   detect: (ctx) => {
     const r = rejectedPreflight(ctx);
     if (!r || r.status !== 500 || !fp(ctx, 'preflight', REST)) return null;
@@ -146,7 +151,9 @@ export const R11: Pitfall = {
   harConfidence: 'possible',
   rule: 'API Gateway REST response whose Access-Control-Allow-Origin is literally a mapping expression (method.request.header.Origin) or keeps its single quotes, or a 2xx REST preflight with no Access-Control-Allow-Origin at all: offered as "also check".',
   confirm: '`get-gateway-responses`, `get-integration-response`, deployment history, IaC deploy errors ("Invalid mapping expression specified").',
+  needs: REST,
   detect: (ctx) => {
+    if (!hasService(ctx, REST)) return null;
     for (const r of [ctx.preflight, ctx.actual]) {
       if (!r?.answered || !fp(ctx, r.stage, REST)) continue;
       const acao = r.header('access-control-allow-origin');
@@ -172,6 +179,7 @@ export const R12: Pitfall = {
   harConfidence: 'likely (no-stage URL) / possible',
   rule: '403 ForbiddenException from an execute-api host whose first path segment does not look like a stage name (likely — API Gateway read it as the stage); 403 Forbidden/MissingAuthenticationToken on a custom domain, or a bare execute-api path otherwise (possible).',
   confirm: '`aws apigateway get-stages --rest-api-id <id>`, `aws apigateway get-base-path-mappings --domain-name <domain>`.',
+  needs: REST,
   detect: (ctx) => {
     const r = failingAt(ctx, ctx.failedStage ?? 'actual');
     if (!r || r.status !== 403 || !fp(ctx, r.stage, REST)) return null;

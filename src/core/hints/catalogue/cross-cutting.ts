@@ -6,18 +6,20 @@ import { fix, fixes, notApplicable, pageFix } from '../fixes/common';
 import { ownerFixes } from '../fixes/owner';
 import type { ResponseView } from '../view';
 import { DOCS } from './docs';
-import { failingAt, hasError } from './rules';
+import { failingAt, fingerprintedAt, hasError } from './rules';
 import type { Pitfall } from './types';
 
 /** The failing response, when an AWS service answered it. */
 function awsFailing(ctx: HintContext): ResponseView | null {
   const r = failingAt(ctx, ctx.failedStage ?? 'actual');
-  return r && ctx.fingerprints.some((f) => f.stage === r.stage) ? r : null;
+  return r && fingerprintedAt(ctx, r.stage) ? r : null;
 }
 
 /** Two origins that differ only by a trailing slash, scheme, port or case. */
 export function nearMiss(acao: string, origin: string): string | null {
   const a = acao.trim();
+  // The same origin, or *, is no near miss (and needs no URL parsing to say so).
+  if (a === origin || a === '*') return null;
   if (a.replace(/\/+$/, '') === origin && a !== origin) return 'a trailing slash';
   if (a.toLowerCase() === origin.toLowerCase() && a !== origin) return 'letter case';
   try {
@@ -91,7 +93,7 @@ export const X03: Pitfall = {
   confirm: '—',
   detect: (ctx) => {
     const r = failingAt(ctx, 'preflight');
-    if (!r || !ctx.fingerprints.some((f) => f.stage === 'preflight') || !hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse')) return null;
+    if (!r || !fingerprintedAt(ctx, 'preflight') || !hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse')) return null;
     const allowHeaders = (r.header('access-control-allow-headers') ?? '').split(',').map((s) => s.trim());
     const allowMethods = (r.header('access-control-allow-methods') ?? '').split(',').map((s) => s.trim());
     if (allowHeaders.includes('*') && ctx.refusedHeaders.includes('authorization'))
@@ -125,6 +127,12 @@ export const X04: Pitfall = {
   docs: [DOCS.mdnCors, DOCS.s3Cors],
 };
 
+/** The first of the headers a second layer duplicates that arrives more than once. */
+function duplicated(r: ResponseView): string | undefined {
+  for (const h of ['access-control-allow-origin', 'access-control-allow-credentials']) if (r.headerCount(h) > 1) return h;
+  return undefined;
+}
+
 export const X05: Pitfall = {
   id: 'X-05',
   section: 'Cross-cutting (any AWS origin)',
@@ -133,19 +141,19 @@ export const X05: Pitfall = {
   rule: 'AWS response (not a function URL, see LURL-01) with two Access-Control-Allow-Origin or Access-Control-Allow-Credentials header lines.',
   confirm: 'The CORS settings of each layer (CloudFront policy / edge function, gateway, code).',
   detect: (ctx) => {
-    for (const r of [ctx.failing].filter((x): x is ResponseView => !!x?.answered)) {
-      if (ctx.at(r.stage, 'lambda-url') || !ctx.fingerprints.some((f) => f.stage === r.stage)) continue;
-      const dup = ['access-control-allow-origin', 'access-control-allow-credentials'].find((h) => r.headerCount(h) > 1);
-      if (!dup) continue;
-      const layers = ctx.fingerprints.filter((f) => f.stage === r.stage).map((f) => f.service);
-      return { confidence: 'certain', evidence: [`${dup} arrives ${r.headerCount(dup)} times: '${r.header(dup)}'.`, `Layers on this response: ${layers.join(', ')}.`] };
-    }
-    return null;
+    const r = ctx.failing;
+    if (!r?.answered) return null;
+    const dup = duplicated(r);
+    if (!dup || ctx.at(r.stage, 'lambda-url') || !fingerprintedAt(ctx, r.stage)) return null;
+    const layers = ctx.fingerprints.filter((f) => f.stage === r.stage).map((f) => f.service);
+    return { confidence: 'certain', evidence: [`${dup} arrives ${r.headerCount(dup)} times: '${r.header(dup)}'.`, `Layers on this response: ${layers.join(', ')}.`] };
   },
   explanation: () => 'Two layers each add the header: a CloudFront Function or Lambda@Edge that appends instead of replacing, Lambda `headers` and `multiValueHeaders` with different values, Express cors() plus hand-set headers. Choose one layer; in CloudFront prefer a response headers policy with OriginOverride on.',
   fixes: (f, ctx) => fixes(ownerFixes(ctx, f, ctx.failedStage), [fix('console', 'Then remove the other layer\'s headers', 'Remove the CORS headers from every other layer: edge functions, framework middleware, and Lambda multiValueHeaders.')]),
   docs: [DOCS.cfResponsePolicy, DOCS.mdnCors],
 };
+
+const redirected = (r: ResponseView | null | undefined): r is ResponseView => !!r?.answered && r.status >= 300 && r.status < 400;
 
 export const X06: Pitfall = {
   id: 'X-06',
@@ -155,8 +163,9 @@ export const X06: Pitfall = {
   rule: 'An AWS answer with a 3xx status and Location (preflight: PreflightDisallowedRedirect); the source is named from Server / X-Cache / Location (CloudFront HTTP→HTTPS, ALB, S3 TemporaryRedirect, Cognito login).',
   confirm: 'Listener rules, viewer protocol policy, the bucket region.',
   detect: (ctx) => {
-    const r = [ctx.failing, ctx.preflight, ctx.actual].find((x) => x?.answered && x.status >= 300 && x.status < 400 && ctx.fingerprints.some((f) => f.stage === x.stage));
-    if (!r || !ctx.blocked) return null;
+    if (!ctx.blocked || !(redirected(ctx.preflight) || redirected(ctx.actual))) return null;
+    const r = [ctx.failing, ctx.preflight, ctx.actual].find((x) => redirected(x) && fingerprintedAt(ctx, x.stage));
+    if (!r) return null;
     const location = r.header('location') ?? r.entry.redirectURL;
     const source = r.header('server') === 'CloudFront' || /Redirect from cloudfront/i.test(r.header('x-cache') ?? '') ? 'CloudFront (viewer protocol policy "Redirect HTTP to HTTPS" when the URL is http://)'
       : /^awselb/.test(r.header('server') ?? '') ? 'an ALB listener rule (redirect or authenticate action)'

@@ -1,7 +1,8 @@
 // Documentation links used by the catalogue (catalogue §4), one constant per page.
 import type { DocLink } from './types';
 
-const d = (title: string, url: string): DocLink => ({ title, url });
+// Every hint that cites a page shares its link object: frozen.
+const d = (title: string, url: string): DocLink => Object.freeze({ title, url });
 
 export const DOCS = {
   restCors: d('API Gateway: CORS for REST APIs', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html'),

@@ -50,6 +50,8 @@ export const TRIAGE_ORDER: readonly PitfallId[] = [
 ];
 
 export const PITFALLS: readonly Pitfall[] = PITFALL_IDS.map((id) => CATALOGUE[id]);
+// Every hint of a pitfall hands out its `docs` list: frozen, like everything hints share.
+for (const p of PITFALLS) Object.freeze(p.docs);
 export { PITFALL_IDS };
 export { R05_SUBCASES } from './apigw-rest-errors';
 export type { Detection, Pitfall, PitfallId } from './types';

@@ -5,7 +5,7 @@ import { fxFunctionUrlCors } from '../fixes/platform';
 import { getDecodeSplit } from '../../fetch/headers';
 import { bodyIncludes } from '../view';
 import { DOCS } from './docs';
-import { actualWithoutAcao, failingAt, fingerprintEvidence, fp, hasError, hidden, rejectedPreflight } from './rules';
+import { actualWithoutAcao, failingAt, fingerprintEvidence, fp, hasError, hasService, hidden, rejectedPreflight } from './rules';
 import type { Pitfall } from './types';
 
 const URL: ['lambda-url'] = ['lambda-url'];
@@ -17,7 +17,9 @@ export const LURL01: Pitfall = {
   harConfidence: 'certain (duplicate) / likely (cause)',
   rule: 'A function URL response (host *.lambda-url.*.on.aws or its 403 body) with two Access-Control-Allow-Origin header lines or a comma-joined value (MultipleAllowOriginValues).',
   confirm: '`aws lambda get-function-url-config --function-name <fn>` shows Cors, and the code sets the header too.',
+  needs: URL,
   detect: (ctx) => {
+    if (!hasService(ctx, URL)) return null;
     for (const r of [ctx.actual, ctx.preflight]) {
       if (!r?.answered || !fp(ctx, r.stage, URL)) continue;
       const lines = r.headerCount('access-control-allow-origin');
@@ -46,6 +48,7 @@ export const LURL02: Pitfall = {
   harConfidence: 'likely',
   rule: 'A function URL preflight that failed: non-2xx from your code, 2xx without Access-Control-Allow-Origin, or 403 AccessDeniedException (AWS_IAM auth, preflights are unsigned) — likely; an actual response without Access-Control-Allow-Origin from a function URL (possible: no CORS config, or the origin not in AllowOrigins).',
   confirm: '`aws lambda get-function-url-config --function-name <fn>` has no Cors.',
+  needs: URL,
   detect: (ctx) => {
     const p = rejectedPreflight(ctx) ?? failingAt(ctx, 'preflight');
     if (p && fp(ctx, 'preflight', URL)) {
@@ -72,6 +75,7 @@ export const LURL03: Pitfall = {
   harConfidence: 'possible (likely for the comma-joined header case)',
   rule: 'A function URL preflight answered 2xx that refused a requested header or method: offered as "also check" (a comma-joined AllowHeaders item, OPTIONS in AllowMethods, MaxAge unset).',
   confirm: '`aws lambda get-function-url-config --function-name <fn>` (AllowHeaders items, AllowMethods).',
+  needs: URL,
   detect: (ctx) => {
     const p = failingAt(ctx, 'preflight');
     if (!p || !fp(ctx, 'preflight', URL) || p.status < 200 || p.status > 299 || !hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse')) return null;
@@ -99,6 +103,7 @@ export const LURL04: Pitfall = {
   harConfidence: 'certain (auth layer)',
   rule: '403 with x-amzn-ErrorType AccessDeniedException from a function URL (its host, or the body "Forbidden. For troubleshooting Function URL authorization issues…", also behind CloudFront): certain with the host or body, likely otherwise.',
   confirm: '`aws lambda get-policy --function-name <fn>`; the CloudFront OAC configuration.',
+  needs: URL,
   detect: (ctx) => {
     const r = ctx.failing;
     if (!r?.answered || r.status !== 403 || r.errorType !== 'AccessDeniedException' || !fp(ctx, r.stage, URL)) return null;

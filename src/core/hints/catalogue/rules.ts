@@ -3,7 +3,7 @@ import type { CorsError } from '../../cors/errors';
 import { statusLine } from '../../fetch/status';
 import type { Fingerprint } from '../../types';
 import type { HintContext } from '../context';
-import { lacksAllowOrigin } from '../context';
+import { lacksAllowOrigin, serviceAt } from '../context';
 import type { AwsService } from '../fingerprint';
 import type { HintStage, ResponseView } from '../view';
 
@@ -37,8 +37,20 @@ export function hasError(ctx: HintContext, ...errors: CorsError[]): boolean {
   return errors.some((e) => ctx.errors.has(e));
 }
 
+/** Some response at `stage` was fingerprinted (as any AWS service). */
+export function fingerprintedAt(ctx: HintContext, stage: HintStage): boolean {
+  for (const f of ctx.fingerprints) if (f.stage === stage) return true;
+  return false;
+}
+
+/** Some response of the exchange was fingerprinted as one of `services` (a cheap first check for a rule). */
+export function hasService(ctx: HintContext, services: readonly AwsService[]): boolean {
+  for (const f of ctx.fingerprints) if (services.includes(f.service as AwsService)) return true;
+  return false;
+}
+
 export function fp(ctx: HintContext, stage: HintStage, services: readonly AwsService[]): Fingerprint | undefined {
-  return ctx.at(stage, ...services);
+  return serviceAt(ctx.fingerprints, stage, services);
 }
 
 /** "The server answered 403 Forbidden with x-amzn-ErrorType: X — the page only saw a CORS error." */

@@ -4,7 +4,7 @@ import { fix, fixes, notApplicable } from '../fixes/common';
 import { fxS3Cors } from '../fixes/platform';
 import type { ResponseView } from '../view';
 import { DOCS } from './docs';
-import { failingAt, hidden, noAcaoEvidence } from './rules';
+import { failingAt, hasService, hidden, noAcaoEvidence } from './rules';
 import type { Pitfall } from './types';
 
 const S3 = ['s3-rest', 's3-website'] as const;
@@ -25,6 +25,7 @@ export const S301: Pitfall = {
   harConfidence: 'certain',
   rule: 'S3 answered 403 AccessForbidden "CORSResponse: CORS is not enabled for this bucket." (certain); a direct S3 answer without Access-Control-Allow-Origin and without Vary: Origin (likely); an S3 403 preflight whose body was not captured (possible).',
   confirm: '`aws s3api get-bucket-cors --bucket <bucket>` → NoSuchCORSConfiguration.',
+  needs: S3,
   detect: (ctx) => {
     const r = s3Failing(ctx);
     if (!r) return null;
@@ -47,6 +48,7 @@ export const S302: Pitfall = {
   harConfidence: 'certain (no rule matched) / likely (which element)',
   rule: 'S3 answered 403 "CORSResponse: This CORS request is not allowed…" (certain); an S3 403 preflight without a captured body, or an S3 answer with Vary: Origin but no Access-Control-Allow-Origin (likely: rules exist, none matched). Evidence lists Origin, Access-Control-Request-Method and -Headers to diff against the rules.',
   confirm: '`aws s3api get-bucket-cors --bucket <bucket>`.',
+  needs: S3,
   detect: (ctx) => {
     const r = s3Failing(ctx);
     if (!r) return null;
@@ -77,7 +79,9 @@ export const S303: Pitfall = {
   harConfidence: 'likely (XML visible) / possible',
   rule: 'A blocked request to S3 with a SigV4 presigned query (X-Amz-Signature / X-Amz-Credential): SignatureDoesNotMatch, AccessDenied "Request has expired", a 301/307 region redirect, or a start time past X-Amz-Date + X-Amz-Expires (likely); otherwise possible, naming X-Amz-SignedHeaders.',
   confirm: 'The presigning code: ContentType, client region, expiry.',
+  needs: S3,
   detect: (ctx) => {
+    if (!hasService(ctx, S3)) return null;
     const r = [ctx.failing, ctx.actual, ctx.preflight].find((x) => x && ctx.at(x.stage, ...S3) && (x.query.has('X-Amz-Signature') || x.query.has('X-Amz-Credential')));
     if (!r || !ctx.blocked) return null;
     const expiry = presignExpiry(r);
@@ -102,6 +106,7 @@ export const S304: Pitfall = {
   harConfidence: 'certain',
   rule: 'A blocked request to an S3 website endpoint host (*.s3-website[-.]<region>.amazonaws.com).',
   confirm: '—',
+  needs: ['s3-website'],
   detect: (ctx) => {
     const r = ctx.failing ?? ctx.actual ?? ctx.preflight;
     if (!r || !ctx.blocked || !ctx.at(r.stage, 's3-website')) return null;

@@ -4,6 +4,7 @@
 import type { Hint, HintFix } from '../../types';
 import type { HintContext } from '../context';
 import type { FillValues } from '../fill';
+import type { AwsService } from '../fingerprint';
 
 export const PITFALL_IDS = [
   'APIGW-R01', 'APIGW-R02', 'APIGW-R03', 'APIGW-R04', 'APIGW-R05', 'APIGW-R06', 'APIGW-R07', 'APIGW-R08',
@@ -46,8 +47,13 @@ export interface Pitfall {
   readonly rule: string;
   /** Evidence beyond the HAR that confirms it (shown with 'possible' hints). */
   readonly confirm: string;
+  /**
+   * Services (at any stage) one of which `detect` needs fingerprinted to match: without them the engine
+   * skips the rule unasked (test/core/hints/needs.test.ts holds every rule to it). Absent: any AWS answer.
+   */
+  readonly needs?: readonly AwsService[];
   readonly detect: (ctx: HintContext) => Detection | null;
   readonly explanation: (ctx: HintContext, d: Detection) => string;
-  readonly fixes: (f: FillValues, ctx: HintContext, d: Detection) => HintFix[];
+  readonly fixes: (f: FillValues, ctx: HintContext, d: Detection) => readonly HintFix[];
   readonly docs: readonly DocLink[];
 }

@@ -3,6 +3,7 @@
 // behavior so the user sees the other levers in context.
 import type { HintFix } from '../../types';
 import type { FillValues } from '../fill';
+import { memoFixes } from '../memo';
 import { fix, list, notApplicable } from './common';
 
 export type CloudFrontFocus = 'methods' | 'forward-origin' | 'cache-key' | 'response-policy' | 'host-header';
@@ -20,7 +21,7 @@ const WHAT: Record<CloudFrontFocus, string> = {
   'host-header': 'Forward every viewer header except Host (AllViewerExceptHostHeader)',
 };
 
-export function fxCloudFront(f: FillValues, focus: CloudFrontFocus, opts: { s3Origin?: boolean } = {}): HintFix[] {
+export const fxCloudFront = memoFixes(['origin', 'allowMethods', 'allowHeaders', 'credentials', 'resourcePath'], function fxCloudFront(f: FillValues, focus: CloudFrontFocus, opts: { s3Origin?: boolean } = {}): HintFix[] {
   const originPolicy = focus === 'host-header' || !opts.s3Origin ? ALL_VIEWER_EXCEPT_HOST : CORS_S3_ORIGIN;
   const originPolicyName = originPolicy === CORS_S3_ORIGIN ? 'CORS-S3Origin' : 'AllViewerExceptHostHeader';
   const methods = f.allowMethods.filter((m) => m !== 'OPTIONS');
@@ -132,7 +133,7 @@ resource "aws_cloudfront_cache_policy" "cors_aware" {
     notApplicable('lambda-node', 'CloudFront decides this before your code runs: change the distribution (pick the Console, CLI, CDK or Terraform tab).'),
     notApplicable('lambda-python', 'CloudFront decides this before your code runs: change the distribution (pick the Console, CLI, CDK or Terraform tab).'),
   ];
-}
+});
 
 function behaviorPattern(f: FillValues): string {
   const first = f.resourcePath.split('/').filter(Boolean)[0];

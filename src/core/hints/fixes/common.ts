@@ -12,7 +12,15 @@ export const LANGUAGE: Record<AwsToolchain, string> = {
 };
 
 export function fix(toolchain: AwsToolchain, title: string, snippet: string, language = LANGUAGE[toolchain]): HintFix {
-  return { toolchain, language, title, snippet: snippet.replace(/^\n+/, '').replace(/\s+$/, '') + '\n' };
+  return { toolchain, language, title, snippet: tidySnippet(snippet) };
+}
+
+/** Without leading blank lines and trailing whitespace, ending in one newline. */
+export function tidySnippet(snippet: string): string {
+  let start = 0;
+  while (snippet.charCodeAt(start) === 10) start++;
+  // trimEnd() strips exactly what /\s+$/ matches (WhiteSpace and LineTerminator), without the regex's backtracking.
+  return `${snippet.slice(start).trimEnd()}\n`;
 }
 
 /** The toolchain has no lever for this pitfall: say so, and where the fix is instead. */
@@ -39,15 +47,15 @@ export function list(items: readonly string[]): string {
 
 /** Concatenates fix lists, keeping toolchain order stable (console, cli, sam, cdk, serverless, terraform, lambda). */
 export function fixes(...groups: ReadonlyArray<readonly HintFix[]>): HintFix[] {
-  const all = groups.flat();
   const order = (t: Toolchain) => {
     const i = AWS_TOOLCHAINS.indexOf(t as AwsToolchain);
     return i < 0 ? AWS_TOOLCHAINS.length : i;
   };
-  return all.map((f, i) => ({ f, i })).sort((a, b) => order(a.f.toolchain) - order(b.f.toolchain) || a.i - b.i).map(({ f }) => f);
+  // Array.prototype.sort is stable: fixes of one toolchain keep their order.
+  return groups.flat().sort((a, b) => order(a.toolchain) - order(b.toolchain));
 }
 
 /** A change in the page's own code (credentials mode, navigation): toolchain `generic`, JavaScript. */
 export function pageFix(title: string, snippet: string): HintFix {
-  return { toolchain: 'generic', language: 'js', title, snippet: snippet.replace(/^\n+/, '').replace(/\s+$/, '') + '\n' };
+  return { toolchain: 'generic', language: 'js', title, snippet: tidySnippet(snippet) };
 }

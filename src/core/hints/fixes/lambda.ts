@@ -3,6 +3,7 @@
 // Filled with the page's origin, the methods and the headers this request needed.
 import type { HintFix } from '../../types';
 import type { FillValues } from '../fill';
+import { memoFixes } from '../memo';
 import { fix } from './common';
 
 export interface LambdaFixOptions {
@@ -10,9 +11,9 @@ export interface LambdaFixOptions {
   readonly answerOptions?: boolean;
 }
 
-export function fxLambda(f: FillValues, opts: LambdaFixOptions = {}): HintFix[] {
+export const fxLambda = memoFixes(['origin', 'allowMethods', 'allowHeaders', 'credentials'], function fxLambda(f: FillValues, opts: LambdaFixOptions = {}): HintFix[] {
   return [lambdaNode(f, opts), lambdaPython(f, opts)];
-}
+});
 
 function lambdaNode(f: FillValues, { answerOptions = true }: LambdaFixOptions): HintFix {
   const credentials = f.credentials ? `\n    h['Access-Control-Allow-Credentials'] = 'true';      // a string, and only with a concrete origin` : '';

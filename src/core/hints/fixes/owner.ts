@@ -10,7 +10,7 @@ import { fxLambda } from './lambda';
 import { fxFunctionUrlCors, fxHttpApiCors, fxS3Cors } from './platform';
 import { fxGatewayResponses, fxRestPreflight } from './rest';
 
-export function ownerFixes(ctx: HintContext, f: FillValues, stage: HintStage | null): HintFix[] {
+export function ownerFixes(ctx: HintContext, f: FillValues, stage: HintStage | null): readonly HintFix[] {
   const at = (...s: Parameters<HintContext['at']>[1][]) => (stage ? ctx.at(stage, ...s) : undefined);
   if (at('lambda-url')) return fixes(fxFunctionUrlCors(f), fxLambda(f));
   if (at('apigw-http')) return fxHttpApiCors(f);

@@ -2,12 +2,13 @@
 // FX-HTTPAPI-CORS (API Gateway HTTP API), FX-FURL-CORS (Lambda function URL), FX-S3-CORS (bucket).
 import type { HintFix } from '../../types';
 import type { FillValues } from '../fill';
+import { memoFixes } from '../memo';
 import { fix, list, shVar } from './common';
 
 const noOptions = (methods: readonly string[]) => methods.filter((m) => m !== 'OPTIONS');
 
 // ---- FX-HTTPAPI-CORS ------------------------------------------------------------------------------
-export function fxHttpApiCors(f: FillValues): HintFix[] {
+export const fxHttpApiCors = memoFixes(['origin', 'allowMethods', 'allowHeaders', 'credentials', 'apiId'], function fxHttpApiCors(f: FillValues): HintFix[] {
   const methods = noOptions(f.allowMethods);
   const headers = f.allowHeaders.map((h) => h.toLowerCase());
   const config = JSON.stringify({ AllowOrigins: [f.origin.value], AllowMethods: methods, AllowHeaders: headers, AllowCredentials: f.credentials, MaxAge: 600 });
@@ -67,10 +68,10 @@ resource "aws_apigatewayv2_api" "http" {
   }
 }`),
   ];
-}
+});
 
 // ---- FX-FURL-CORS ---------------------------------------------------------------------------------
-export function fxFunctionUrlCors(f: FillValues): HintFix[] {
+export const fxFunctionUrlCors = memoFixes(['origin', 'allowMethods', 'allowHeaders', 'credentials', 'functionName'], function fxFunctionUrlCors(f: FillValues): HintFix[] {
   // AllowMethods items are at most 6 characters: OPTIONS is rejected (Lambda answers preflights itself).
   const methods = noOptions(f.allowMethods);
   const headers = f.allowHeaders.map((h) => h.toLowerCase());
@@ -137,10 +138,10 @@ resource "aws_lambda_function_url" "this" {
   }
 }`),
   ];
-}
+});
 
 // ---- FX-S3-CORS -----------------------------------------------------------------------------------
-export function fxS3Cors(f: FillValues): HintFix[] {
+export const fxS3Cors = memoFixes(['origin', 'method', 'bucket'], function fxS3Cors(f: FillValues): HintFix[] {
   const methods = [...new Set(['GET', 'HEAD', ...(['PUT', 'POST', 'DELETE'].includes(f.method) ? [f.method] : ['PUT', 'POST'])])];
   const rule = { AllowedOrigins: [f.origin.value], AllowedMethods: methods, AllowedHeaders: ['*'], ExposeHeaders: ['ETag', 'x-amz-request-id'], MaxAgeSeconds: 3000 };
   return [
@@ -204,4 +205,4 @@ resource "aws_s3_bucket_cors_configuration" "this" {
   }
 }`),
   ];
-}
+});

@@ -2,6 +2,7 @@
 // Header values inside REST mappings are mapping expressions: literals need inner single quotes.
 import type { HintFix } from '../../types';
 import { type FillValues, quoted } from '../fill';
+import { memoFixes } from '../memo';
 import { fix, identifierFromPath, list, notApplicable, shVar } from './common';
 
 export function restVars(f: FillValues): string {
@@ -27,7 +28,7 @@ const preflightHeaders = (f: FillValues) => ({
 });
 
 // ---- FX-REST-DEPLOY -------------------------------------------------------------------------------
-export function fxRestDeploy(f: FillValues): HintFix[] {
+export const fxRestDeploy = memoFixes(['apiId', 'stage', 'resourcePath'], function fxRestDeploy(f: FillValues): HintFix[] {
   return [
     fix('console', 'Deploy the API to the stage', `API Gateway console → APIs → your API → Deploy API → Stage: ${f.stage.value} → Deploy.\nConsole changes are live only after a deployment.`),
     fix('cli', 'Create a deployment', `${restVars(f)}\naws apigateway create-deployment --rest-api-id "$API_ID" --stage-name "$STAGE" --description "cors fix"`),
@@ -70,10 +71,10 @@ resource "aws_api_gateway_stage" "${identifierFromPath(f.stage.value, 'prod')}" 
   stage_name    = "${f.stage.value}"
 }`),
   ];
-}
+});
 
 // ---- FX-REST-PREFLIGHT ----------------------------------------------------------------------------
-export function fxRestPreflight(f: FillValues): HintFix[] {
+export const fxRestPreflight = memoFixes(['origin', 'method', 'allowMethods', 'allowHeaders', 'credentials', 'apiId', 'stage', 'resourcePath'], function fxRestPreflight(f: FillValues): HintFix[] {
   const h = preflightHeaders(f);
   const r = tfResource(f);
   const methodResponse = JSON.stringify({
@@ -192,11 +193,11 @@ resource "aws_api_gateway_integration_response" "${r}_options" {
 }
 # then add these resources to the aws_api_gateway_deployment triggers (FX-REST-DEPLOY)`),
   ];
-}
+});
 
 // ---- FX-GWR ---------------------------------------------------------------------------------------
 /** CORS headers on gateway-generated errors. `types` are the response types to customise (DEFAULT_4XX/5XX by default). */
-export function fxGatewayResponses(f: FillValues, types: readonly string[] = ['DEFAULT_4XX', 'DEFAULT_5XX']): HintFix[] {
+export const fxGatewayResponses = memoFixes(['origin', 'allowHeaders', 'credentials', 'apiId', 'stage'], function fxGatewayResponses(f: FillValues, types: readonly string[] = ['DEFAULT_4XX', 'DEFAULT_5XX']): HintFix[] {
   const origin = quoted(f.origin.value);
   const headers = quoted(f.allowHeaders.join(','));
   const params: Record<string, string> = {
@@ -268,4 +269,4 @@ ${Object.entries(params).map(([k, v]) => `    "${k}" = "${v}"`).join('\n')}
     notApplicable('lambda-node', 'Gateway responses never reach your function: fix this on the API (pick the Console, CLI, SAM, CDK, Serverless or Terraform tab).'),
     notApplicable('lambda-python', 'Gateway responses never reach your function: fix this on the API (pick the Console, CLI, SAM, CDK, Serverless or Terraform tab).'),
   ];
-}
+});
