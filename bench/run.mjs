@@ -1,7 +1,9 @@
 // `npm run bench`: generates the synthetic HARs (bench/generate.mjs), measures the CLI, the core and the panel
 // against floors measured in the same run, and writes bench/results.json and bench/RESULTS.md.
-//   node bench/run.mjs [--quick] [--runs N] [--no-huge] [--no-panel]
+//   node bench/run.mjs [--quick] [--runs N] [--no-huge] [--no-panel] [--only cli,core,check,panel]
 // --quick: 1k/10k only, 3 runs, no 1 GB file, no Chromium (a minute). Progress goes to stderr.
+// --only: re-measure those parts and keep the other parts' figures from bench/results.json (e.g. after a run
+// disturbed by other work on the machine).
 import { cpus, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,10 +15,15 @@ import { findValgrind, measureInstructionRatios } from './lib/instructions.mjs';
 import { bundleSize } from './lib/bundle.mjs';
 import { TARGETS, renderMarkdown } from './lib/report.mjs';
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, runs: { type: 'string' }, 'no-huge': { type: 'boolean' }, 'no-panel': { type: 'boolean' } } });
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, runs: { type: 'string' }, 'no-huge': { type: 'boolean' }, 'no-panel': { type: 'boolean' } } });
 const quick = Boolean(args.quick);
 const RUNS = Number(args.runs ?? (quick ? 3 : 5));
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
+const PARTS = ['cli', 'core', 'check', 'panel'];
+const only = args.only ? new Set(args.only.split(',')) : new Set(PARTS);
+for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
+const previous = existsSync(`${ROOT}bench/results.json`) ? JSON.parse(readFileSync(`${ROOT}bench/results.json`, 'utf8')) : {};
+const partOf = (key) => (key.startsWith('cli.') ? 'cli' : key.startsWith('core.') ? 'core' : 'panel');
 const metrics = {};
 const put = (key, unit, values, extra = {}) => {
   metrics[key] = { unit, ...summary(values), values: values.map((v) => Math.round(v * 1000) / 1000), ...(TARGETS[key] ?? {}), ...extra };
@@ -24,12 +31,12 @@ const put = (key, unit, values, extra = {}) => {
   log(`${key}: min ${m.min.toFixed(3)} median ${m.median.toFixed(3)} ${unit}${m.target !== undefined ? ` (target ${m.op} ${m.target})` : ''}`);
 };
 
-const files = quick ? { '1k': await generate('har-1k', { entries: 1000, log }), '10k': await generate('har-10k', { entries: 10000, log }) } : await generateAll(log, { huge: !args['no-huge'] });
+const files = quick ? { '1k': await generate('har-1k', { entries: 1000, log }), '10k': await generate('har-10k', { entries: 10000, log }) } : await generateAll(log, { huge: !args['no-huge'] && only.has('cli') });
 const bundles = await buildForBench();
 execFileSync(process.execPath, [`${ROOT}scripts/build-cli.mjs`], { stdio: 'inherit' });
 
 // 1. CLI end to end vs "read + JSON.parse" (whole-file sizes) and vs "read the file" (the 1 GB file, streamed).
-for (const [size, f] of Object.entries(files)) {
+for (const [size, f] of Object.entries(only.has('cli') ? files : {})) {
   const huge = size === '1gb';
   const runs = huge ? 2 : size === '100k' ? Math.min(RUNS, 3) : RUNS;
   const floors = [];
@@ -65,7 +72,7 @@ for (const [size, f] of Object.entries(files)) {
 }
 
 // 2. The core alone, per entry and per exchange, in a fresh process per size.
-for (const [size, f] of Object.entries(files)) {
+for (const [size, f] of Object.entries(only.has('core') ? files : {})) {
   if (size === '1gb') continue;
   const out = JSON.parse(execFileSync(process.execPath, [`${ROOT}bench/lib/core-child.mjs`, bundles.core, f.path, String(size === '100k' ? 3 : RUNS)], { maxBuffer: 1 << 24 }).toString());
   put(`core.${size}.usPerExchange`, 'µs', out.totalUsPerExchange);
@@ -82,12 +89,12 @@ if (metrics['core.100k.usPerEntry']) {
 
 // 3. The short bench's ratios (instruction counts, bench/lib/instructions.mjs), recorded as the CI baseline.
 let check = null;
-if (findValgrind()) {
+if (only.has('check') && findValgrind()) {
   const checkFiles = { small: files['1k'], large: await generate('har-2k', { entries: 2000, log }) };
   check = (await measureInstructionRatios({ bundles, ...checkFiles })).ratios;
   log(`check ratios: ${JSON.stringify(check)}`);
 } else {
-  log('valgrind is not installed: the CI baseline (check ratios) is kept as it was');
+  log(only.has('check') ? 'valgrind is not installed: the CI baseline (check ratios) is kept as it was' : 'check ratios not re-measured (--only)');
 }
 
 // 4. Bundle size, and the panel in Chromium.
@@ -95,7 +102,7 @@ if (!existsSync(`${ROOT}dist/chrome/manifest.json`)) execFileSync('npx', ['vite'
 const bundle = await bundleSize(`${ROOT}dist/chrome`);
 put('panel.jsGzipKB', 'KB', [bundle.gzipBytes / 1024], { files: bundle.files });
 let chromium = null;
-if (!quick && !args['no-panel']) {
+if (!quick && !args['no-panel'] && only.has('panel')) {
   const { measurePanel } = await import('./panel.mjs');
   const sessions = [];
   for (let i = 0; i < 2; i++) sessions.push(await measurePanel({ root: ROOT, harPath: files['10k'].path, log }));
@@ -114,10 +121,11 @@ if (!quick && !args['no-panel']) {
 }
 
 const meta = {
-  date: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', node: process.version, chromium, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+  date: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', node: process.version, chromium: chromium ?? (only.has('panel') ? null : previous.meta?.chromium ?? null), loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
   files: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, { entries: f.entries, bytes: f.bytes }])), runs: RUNS, quick,
 };
-const previous = existsSync(`${ROOT}bench/results.json`) ? JSON.parse(readFileSync(`${ROOT}bench/results.json`, 'utf8')) : {};
+// Parts not re-measured (--only) keep their figures, and say when they were measured.
+for (const [key, m] of Object.entries(previous.metrics ?? {})) if (!only.has(partOf(key)) && !(key in metrics)) metrics[key] = { ...m, measuredAt: m.measuredAt ?? previous.meta?.date };
 const results = check
   ? { meta, metrics, check: Object.fromEntries(Object.entries(check).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), checkMeta: { unit: 'instructions (valgrind), V8 predictable mode with fixed seeds', node: process.version, files: { small: 1000, large: 2000 }, date: meta.date } }
   : { meta, metrics, check: previous.check, checkMeta: previous.checkMeta };
