@@ -1,4 +1,4 @@
-// Hints on demand. The extension panel's analyser runs with `hints: false` (store.hintsOnDemand): the hint engine
+// Hints on demand. The extension panel's analyser is the core one without hints (createAnalyzerCore; store.hintsOnDemand): the hint engine
 // (the AWS and generic catalogue, half of the panel's JavaScript) is loaded with import() the first time the
 // detail shows an exchange that can have hints, or an export needs them; it is not in the start bundle.
 // After that first load, hints are computed at once (and kept per exchange, see hint-engine.ts).

@@ -9,7 +9,7 @@ import './panel.css';
 
 export interface MountOptions extends ConnectOptions {
   readonly analyzer: PanelAnalyzer;
-  /** The analyser runs with `hints: false`; the panel computes hints on demand (see store.ts). */
+  /** The analyser leaves hints out (createAnalyzerCore); the panel computes hints on demand (see store.ts). */
   readonly hintsOnDemand?: boolean;
   readonly maxEntries?: number;
   readonly trimTo?: number;

@@ -43,7 +43,7 @@ export interface ImportState {
 
 export interface PanelStore {
   readonly analyzer: PanelAnalyzer;
-  /** The analyser leaves hints out (`createAnalyzer({ hints: false })`): the detail and exports compute them (lazy-hints.ts). */
+  /** The analyser leaves hints out (`createAnalyzerCore()`, or `createAnalyzer({ hints: false })`): the detail and exports compute them (lazy-hints.ts). */
   readonly hintsOnDemand: boolean;
   /** Raw entries in arrival order; index i is the analyser's entry i (ObservedEntry.index), so `{ log: { entries: raw } }` lines up with the analysis. */
   readonly raw: unknown[];
@@ -72,7 +72,7 @@ export interface PanelStore {
 export interface PanelStoreOptions {
   analyzer: PanelAnalyzer;
   /**
-   * True when the analyser runs with `hints: false` (the extension panel, to keep the hint engine out of its start
+   * True when the analyser leaves hints out (the extension panel's createAnalyzerCore(), to keep the hint engine out of its start
    * bundle): hints are then computed when an exchange is shown or exported. False (default): the analyser's own.
    */
   hintsOnDemand?: boolean;
