@@ -2,16 +2,11 @@
 import type { ExchangeReport, ObservedEntry } from './types';
 import type { EvaluatedExchange } from './cors/evaluate';
 import { diagnose } from './hints';
+import { withoutHints } from './analyzer';
+
+export { withoutHints };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Completes the exchange in place (it was built for this, so no copy on the hot path). */
-export function withoutHints(exchange: EvaluatedExchange): ExchangeReport {
-  const x = exchange as Mutable<ExchangeReport>;
-  x.fingerprints = [];
-  x.hints = [];
-  return x;
-}
 
 export function attachHints(exchange: EvaluatedExchange, preflight: ObservedEntry | null, actual: ObservedEntry | null): ExchangeReport {
   // Hints explain failures: an allowed exchange (or one that is not CORS) has nothing to fix.
