@@ -18,6 +18,8 @@ export interface LogsContext {
   readonly stage: 'preflight' | 'actual';
   readonly host: string;
   readonly path: string;
+  /** The URL without query or fragment (for display only; commands never carry the path). */
+  readonly target: string;
   readonly services: ReadonlySet<AwsService>;
   /** Ids of the failing response first, then the other's. */
   readonly ids: AwsLogIds;
@@ -25,8 +27,6 @@ export interface LogsContext {
   readonly apiId: Value;
   /** REST stage: the first path segment on an execute-api host. */
   readonly restStage: Value;
-  /** The REST resource path as called (the path without the stage). */
-  readonly resourcePath: string;
   readonly functionUrlId: Value;
   readonly bucket: Value;
   readonly amplifyAppId: Value;
@@ -42,8 +42,6 @@ export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const STAGE = /^[A-Za-z0-9_-]{1,128}$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const AMPLIFY_HOST = /^[a-z0-9-]+\.(d[a-z0-9]{6,20})\.amplifyapp\.com$/;
-/** A resource path reaches a command only with these characters (no quotes, no `$`): else `/`. */
-const RESOURCE_PATH = /^\/[A-Za-z0-9._~{}+/-]*$/;
 
 const known = (value: string): Value => ({ value, known: true });
 const placeholder = (value: string): Value => ({ value, known: false });
@@ -55,10 +53,12 @@ export function createLogsContext(x: ExchangeReport): LogsContext | null {
   const ids = mergeIds(x.fingerprints, stage);
   let host = '';
   let path = '/';
+  let target = '';
   try {
     const u = new URL(x.url);
     host = u.hostname.toLowerCase();
     path = u.pathname || '/';
+    target = `${u.origin}${u.pathname}`;
   } catch {
     // No URL facts: placeholders everywhere.
   }
@@ -70,19 +70,18 @@ export function createLogsContext(x: ExchangeReport): LogsContext | null {
   const segments = path.split('/').filter(Boolean);
   const first = segments[0] ? safeDecode(segments[0]) : null;
   const bucketName = s3?.[1] ?? (s3 && first ? first : null);
-  const rest = `/${segments.slice(api ? 1 : 0).join('/')}`;
   return {
     exchange: x,
     method: stage === 'preflight' ? 'OPTIONS' : x.method.toUpperCase(),
     stage,
     host,
     path,
+    target,
     services: new Set(x.fingerprints.map((f) => f.service as AwsService)),
     ids,
     region: regionText && REGION.test(regionText) ? known(regionText) : placeholder('YOUR_REGION'),
     apiId: api ? known(api[1]) : placeholder('YOUR_API_ID'),
     restStage: api && first && STAGE.test(first) ? known(first) : placeholder('YOUR_STAGE'),
-    resourcePath: RESOURCE_PATH.test(rest) ? rest : '/',
     functionUrlId: furl ? known(furl[1]) : placeholder('YOUR_URL_ID'),
     bucket: bucketName && BUCKET.test(bucketName) ? known(bucketName) : placeholder('YOUR_BUCKET'),
     amplifyAppId: amplify ? known(amplify[1]) : placeholder('YOUR_APP_ID'),

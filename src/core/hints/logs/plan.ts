@@ -39,7 +39,7 @@ export function findInLogs(x: ExchangeReport): LogsPlan | null {
   if (sources.length === 0) return null;
   const ids = (Object.keys(ID_LABELS) as LogIdName[]).filter((k) => c.ids[k] !== undefined).map((k) => ({ label: ID_LABELS[k], value: c.ids[k]! }));
   return {
-    request: `${c.method} ${x.url} at ${iso(c.atMs)} (UTC)`,
+    request: `${c.method} ${c.target || x.url} at ${iso(c.atMs)} (UTC)`,
     ids,
     window: { startMs: c.startMs, endMs: c.endMs },
     region: c.region,

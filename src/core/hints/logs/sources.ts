@@ -116,7 +116,8 @@ function findFunction(c: LogsContext): string {
   if (c.services.has('lambda-url'))
     return `# the function behind https://${c.host}/ (a function URL does not name its function):\nfor f in $(aws lambda list-functions${r} --query 'Functions[].FunctionName' --output text); do\n  aws lambda get-function-url-config${r} --function-name "$f" --query FunctionUrl --output text 2>/dev/null | grep -q ${sq(c.functionUrlId.value)} && echo "$f"\ndone\n`;
   if (c.services.has('apigw-http')) return `# the integrations of the HTTP API (the function name is in the URI):\naws apigatewayv2 get-integrations${r} --api-id ${sq(c.apiId.value)} --query 'Items[].IntegrationUri' --output text\n`;
-  return `# the integration of ${c.method} ${c.resourcePath} (the function name is in the URI):\nRESOURCE_ID=$(aws apigateway get-resources${r} --rest-api-id ${sq(c.apiId.value)} --query "items[?path=='${c.resourcePath}'].id" --output text)\naws apigateway get-integration${r} --rest-api-id ${sq(c.apiId.value)} --resource-id "$RESOURCE_ID" --http-method ${sq(c.method)} --query uri --output text\n`;
+  // The URL path is not copied into the command (a path can carry a token): the resources are listed instead.
+  return `# the resources of the REST API: pick the one ${c.method} was called on, then read its integration (the function name is in the URI):\naws apigateway get-resources${r} --rest-api-id ${sq(c.apiId.value)} --query 'items[].[id,path]' --output text\nRESOURCE_ID=YOUR_RESOURCE_ID   # from the list above\naws apigateway get-integration${r} --rest-api-id ${sq(c.apiId.value)} --resource-id "$RESOURCE_ID" --http-method ${sq(c.method)} --query uri --output text\n`;
 }
 
 function lambda(c: LogsContext): SourceBuild {
@@ -163,7 +164,7 @@ function cloudfront(c: LogsContext): SourceBuild {
       ...(id ? [`X-Amz-Cf-Id ${id} is x-edge-request-id in the log; real-time logs (Kinesis) carry it too.`] : []),
     ],
     snippets: [
-      { kind: 'fetch', language: 'sh', title: 'Legacy standard logs in S3: fetch the hour and search it', text: `aws s3 cp s3://YOUR_LOG_BUCKET/YOUR_PREFIX/ . --recursive --exclude '*' --include ${sq(`YOUR_DISTRIBUTION_ID.${hour}.*`)}\nzcat YOUR_DISTRIBUTION_ID.${hour}.*.gz | grep -F ${sq(id ?? c.path)}\n` },
+      { kind: 'fetch', language: 'sh', title: 'Legacy standard logs in S3: fetch the hour and search it', text: `aws s3 cp s3://YOUR_LOG_BUCKET/YOUR_PREFIX/ . --recursive --exclude '*' --include ${sq(`YOUR_DISTRIBUTION_ID.${hour}.*`)}\nzcat YOUR_DISTRIBUTION_ID.${hour}.*.gz | grep -F ${sq(id ?? `\t${c.method}\t`)}\n` },
       ...cw.filter((s) => s.kind !== 'tail'),
     ],
   };
@@ -177,11 +178,11 @@ function s3(c: LogsContext): SourceBuild {
     notes: [
       'Server access logging is off unless configured, and delivery takes minutes to hours.',
       ...placeholderNote('bucket', c.bucket, 'the bucket in the request URL'),
-      ...(c.ids.s3RequestId ? [] : ['No x-amz-request-id in the capture: the search matches the object key instead.']),
+      ...(c.ids.s3RequestId ? [] : ['No x-amz-request-id in the capture: the search matches the operation in that hour instead.']),
     ],
     snippets: [
       { kind: 'find', language: 'sh', title: 'Where the bucket logs to', text: `aws s3api get-bucket-logging --bucket ${sq(c.bucket.value)}\n` },
-      { kind: 'fetch', language: 'sh', title: 'Fetch that hour\'s logs and search them', text: `aws s3 cp s3://YOUR_LOG_BUCKET/YOUR_PREFIX/ . --recursive --exclude '*' --include ${sq(`${hour}-*`)}\ngrep -F ${sq(c.ids.s3RequestId ?? c.path)} ${hour}-*\n` },
+      { kind: 'fetch', language: 'sh', title: 'Fetch that hour\'s logs and search them', text: `aws s3 cp s3://YOUR_LOG_BUCKET/YOUR_PREFIX/ . --recursive --exclude '*' --include ${sq(`${hour}-*`)}\ngrep -F ${sq(c.ids.s3RequestId ?? (c.method === 'OPTIONS' ? 'REST.OPTIONS.PREFLIGHT' : `REST.${c.method}.`))} ${hour}-*\n` },
     ],
   };
 }
@@ -217,7 +218,7 @@ function alb(c: LogsContext): SourceBuild {
     notes: ['Access logging is off unless configured; the load balancer ARN and log bucket are not in the capture: replace the YOUR_* values.'],
     snippets: [
       { kind: 'find', language: 'sh', title: 'Where the load balancer logs to', text: `aws elbv2 describe-load-balancer-attributes${regionFlag(c)} --load-balancer-arn YOUR_LOAD_BALANCER_ARN \\\n  --query "Attributes[?starts_with(Key, 'access_logs.s3')]"\n` },
-      { kind: 'fetch', language: 'sh', title: 'Fetch the logs of that hour and search them', text: `aws s3 cp s3://YOUR_LOG_BUCKET/YOUR_PREFIX/ . --recursive --exclude '*' --include ${sq(`*_${hour}*`)}\nzcat ./*_${hour}*.log.gz | grep -F ${sq(`${c.method} `)} | grep -F ${sq(c.path)}\n` },
+      { kind: 'fetch', language: 'sh', title: 'Fetch the logs of that hour and search them', text: `aws s3 cp s3://YOUR_LOG_BUCKET/YOUR_PREFIX/ . --recursive --exclude '*' --include ${sq(`*_${hour}*`)}\nzcat ./*_${hour}*.log.gz | grep -F ${sq(`"${c.method} `)}\n` },
     ],
   };
 }
@@ -238,7 +239,7 @@ function amplify(c: LogsContext): SourceBuild {
     where: `Generated on demand for ${c.amplifyAppId.value}`,
     notes: placeholderNote('Amplify app id', c.amplifyAppId, 'aws amplify list-apps'),
     snippets: [
-      { kind: 'fetch', language: 'sh', title: 'Generate the access log of that window and search it', text: `LOG_URL=$(aws amplify generate-access-logs${regionFlag(c)} --app-id ${sq(c.amplifyAppId.value)} --domain-name ${sq(domain || 'YOUR_DOMAIN')} \\\n  --start-time ${iso(c.startMs)} --end-time ${iso(c.endMs)} --query logUrl --output text)\ncurl -s "$LOG_URL" | grep -F ${sq(c.ids.cloudFrontId ?? c.path)}\n` },
+      { kind: 'fetch', language: 'sh', title: 'Generate the access log of that window and search it', text: `LOG_URL=$(aws amplify generate-access-logs${regionFlag(c)} --app-id ${sq(c.amplifyAppId.value)} --domain-name ${sq(domain || 'YOUR_DOMAIN')} \\\n  --start-time ${iso(c.startMs)} --end-time ${iso(c.endMs)} --query logUrl --output text)\ncurl -s "$LOG_URL" | grep -F ${sq(c.ids.cloudFrontId ?? `,${c.method},`)}\n` },
       { kind: 'console', language: 'url', title: 'Open the app in the Amplify console', text: `${consoleBase(c, 'amplify')}#/${c.amplifyAppId.value}\n` },
     ],
   };
