@@ -206,9 +206,8 @@ export interface AwsLogIds {
   readonly traceId?: string;
   /** `X-Amz-Cf-Id`: CloudFront's `x-edge-request-id`. */
   readonly cloudFrontId?: string;
-  /** `x-amz-request-id` / `x-amz-id-2`: S3's Request ID and Host Id in server access logs. */
+  /** `x-amz-request-id`: S3's Request ID in server access logs. */
   readonly s3RequestId?: string;
-  readonly s3HostId?: string;
 }
 
 /** The analysis of one exchange: an actual request with its preflight (either may be absent). */

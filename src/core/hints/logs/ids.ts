@@ -3,6 +3,7 @@
 // request id and host id). Only response headers AWS sets are read, and each value must have the
 // exact shape AWS gives it: anything else (a token, a cookie, a value a backend put there) is dropped,
 // so no secret from the capture can reach a log command.
+import { VALUE_PATTERNS } from '../../redact/rules';
 import type { AwsLogIds } from '../../types';
 import type { ResponseView } from '../view';
 
@@ -24,9 +25,9 @@ export const LOG_ID_RULES = {
   extendedRequestId: { header: 'x-amz-apigw-id', shape: APIGW_EXTENDED },
   httpApiRequestId: { header: 'apigw-requestid', shape: APIGW_EXTENDED },
   traceId: { header: 'x-amzn-trace-id', shape: /(?:^|;)\s*Root=(1-[0-9a-f]{8}-[0-9a-f]{24})(?:;|$)/ },
-  cloudFrontId: { header: 'x-amz-cf-id', shape: /^([A-Za-z0-9_-]{40,64}={0,2})$/ },
+  /** 42 bytes of base64url: 54 characters and `==`. */
+  cloudFrontId: { header: 'x-amz-cf-id', shape: /^([A-Za-z0-9_-]{54}==)$/ },
   s3RequestId: { header: 'x-amz-request-id', shape: /^([0-9A-F]{16})$/ },
-  s3HostId: { header: 'x-amz-id-2', shape: /^([A-Za-z0-9+/]{20,120}={0,2})$/ },
 } as const satisfies Record<LogIdName, IdRule>;
 
 const NAMES = Object.keys(LOG_ID_RULES) as LogIdName[];
@@ -38,7 +39,17 @@ export function logIdsOf(r: ResponseView): AwsLogIds | undefined {
     const value = r.header(LOG_ID_RULES[name].header);
     if (value === null) continue;
     const m = LOG_ID_RULES[name].shape.exec(value.trim());
-    if (m) (ids ??= {})[name] = m[1];
+    // Second guard: a value the redactor would treat as a secret (a token shape) is never an id.
+    if (m && !looksSecret(m[1])) (ids ??= {})[name] = m[1];
   }
   return ids ? Object.freeze(ids) : undefined;
+}
+
+function looksSecret(value: string): boolean {
+  return VALUE_PATTERNS.some((p) => {
+    p.pattern.lastIndex = 0;
+    const hit = p.pattern.test(value);
+    p.pattern.lastIndex = 0;
+    return hit;
+  });
 }

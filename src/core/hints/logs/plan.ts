@@ -19,7 +19,6 @@ const ID_LABELS: Record<LogIdName, string> = {
   traceId: 'X-Amzn-Trace-Id root (X-Ray)',
   cloudFrontId: 'X-Amz-Cf-Id (x-edge-request-id)',
   s3RequestId: 'x-amz-request-id',
-  s3HostId: 'x-amz-id-2 (host id)',
 };
 
 /** The plan for one exchange, or null when no AWS service was fingerprinted (or the exchange has no hints to explain). */

@@ -171,7 +171,8 @@ function cloudfront(c: LogsContext): SourceBuild {
 }
 
 function s3(c: LogsContext): SourceBuild {
-  const hour = iso(c.atMs).slice(0, 13);
+  // Log objects are named <prefix>YYYY-mm-DD-HH-MM-SS-<unique>.
+  const hour = iso(c.atMs).slice(0, 13).replace('T', '-');
   return {
     title: 'S3 server access log',
     where: `The target bucket of ${c.bucket.value}'s server access logging`,
