@@ -8,6 +8,7 @@ import { escapeHtml as e, htmlId } from './escape';
 import { REPORT_CSS } from './html-style';
 import { harEntries, headersOf, entryMessage, type RawHeader } from './har-access';
 import type { ReportScope } from './scope';
+import { logsHtml } from '../hints/logs';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, hiddenStatusOf, reasonOf, redactionLine } from './text';
 
 export interface HtmlOptions {
@@ -94,6 +95,7 @@ function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string
     failures(x),
     preflightWhy(x),
     x.hints.length > 0 ? `<details open><summary>How to fix</summary>${x.hints.map(hint).join('')}</details>` : '',
+    logsHtml(x),
     messages('Preflight', x.preflightEntry, entries),
     messages('Actual request', x.actualEntry, entries),
     '</section>',

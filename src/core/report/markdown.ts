@@ -6,6 +6,7 @@ import type { AnalysisReport, ExchangeReport, Hint } from '../types';
 import { escapeHtml, escapeMarkdown as md, markdownFence } from './escape';
 import { harEntries, rawMessages } from './har-access';
 import type { ReportScope } from './scope';
+import { logsMarkdown } from '../hints/logs';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './text';
 
 export interface MarkdownOptions {
@@ -131,6 +132,7 @@ function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string
     out.push('### How to fix', '');
     for (const h of x.hints) out.push(...hintSection(h));
   }
+  out.push(...logsMarkdown(x));
 
   const raw = [x.preflightEntry, x.actualEntry].filter((i): i is number => i !== null && i < entries.length);
   if (raw.length > 0) {
