@@ -3,6 +3,7 @@
 // `hints: false`; this completes one of its exchanges with fingerprints and hints, exactly as an analyser with
 // hints would have (the core's attachHints on the same exchange and entries).
 import { attachHints } from '../core/hints-bridge';
+import { findInLogs, type LogsPlan } from '../core/hints/logs';
 import type { ExchangeReport, ObservedEntry } from '../core/types';
 import { mayHaveHints } from './lazy-hints';
 
@@ -22,4 +23,9 @@ export function withHints(report: ExchangeReport, entry: (index: number | null) 
     completed.set(report, done);
   }
   return done;
+}
+
+/** "Find it in the logs" for the exchange (src/core/hints/logs): needs the fingerprints, so it lives with the hint engine. */
+export function logsPlan(report: ExchangeReport, entry: (index: number | null) => ObservedEntry | undefined): LogsPlan | null {
+  return findInLogs(withHints(report, entry));
 }
