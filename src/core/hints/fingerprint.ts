@@ -90,11 +90,31 @@ const RESPONSE_RULES: readonly FingerprintRule[] = [
   { service: 'lambda-url', confidence: 'certain', match: (r) => (bodyIncludes(r, 'Function URL authorization') ? 'body {"Message":"Forbidden. For troubleshooting Function URL authorization issues, ..."}' : null) },
   { service: 'cognito-idp', confidence: 'likely', match: (r) => (r.entry.responseBody?.includes('__type') && r.body.jsonErrorType ? `body {"__type":"${r.body.jsonErrorType}"} (Cognito error shape)` : null) },
   { service: 'waf', confidence: 'likely', match: (r) => (r.header('server') === 'CloudFront' && bodyIncludes(r, 'Request blocked.') ? 'CloudFront 403 page "Request blocked." (an AWS WAF web ACL on the distribution)' : null) },
+  // A function URL behind your own domain (CloudFront with origin access control): its auth layer's 403 keeps
+  // x-amzn-ErrorType: AccessDeniedException and the invocation's x-amzn-RequestId, and nothing of API Gateway, S3 or AppSync.
+  { service: 'lambda-url', confidence: 'likely', match: (r) => (isFunctionUrlDenial(r) ? `x-amzn-ErrorType: AccessDeniedException with x-amzn-RequestId and no API Gateway, S3 or AppSync header on ${r.host} (a function URL's auth layer behind a custom domain)` : null) },
   { service: 'aws', confidence: 'likely', match: (r) => (r.errorType && REST_ERROR_TYPES.test(r.errorType) ? `x-amzn-ErrorType: ${r.errorType}` : null) },
   { service: 'aws', confidence: 'possible', match: hdr('x-amzn-requestid', 'x-amzn-RequestId') },
 ];
 
 export const FINGERPRINT_RULES: readonly FingerprintRule[] = [...HOST_RULES, ...RESPONSE_RULES];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isFunctionUrlDenial(r: ResponseView): boolean {
+  return (
+    r.status === 403 &&
+    r.errorType === 'AccessDeniedException' &&
+    UUID.test(r.header('x-amzn-requestid') ?? '') &&
+    // On an AWS host the host rules say who answered; other AWS JSON APIs answer AccessDeniedException too.
+    !/\.(amazonaws\.com|on\.aws)$/.test(r.host) &&
+    r.header('x-amz-apigw-id') === null &&
+    r.header('apigw-requestid') === null &&
+    r.header('server') !== 'AmazonS3' &&
+    r.header('x-amzn-appsync-tokensconsumed') === null &&
+    !r.entry.responseHeaders.some(([n]) => n.startsWith('x-amzn-remapped-'))
+  );
+}
 
 // Whether the gateway/edge generated the answer itself (catalogue §1.0 step 2, §1.1 tables, §1.11).
 const API_GATEWAY_DEFAULT_MESSAGES = [
@@ -103,6 +123,22 @@ const API_GATEWAY_DEFAULT_MESSAGES = [
   'the incoming token has expired', 'user is not authorized to access this resource',
   'user is not authorized to access this resource with an explicit deny', 'request too long',
 ];
+
+/**
+ * HTTP API's own answers by status (catalogue §1.2): `{"message":"…"}` bodies. Chromium gives an extension no body
+ * for a blocked response, but Content-Length still says how long it was: an exact match is evidence.
+ */
+const HTTP_API_DEFAULT_BODIES: Readonly<Record<number, string>> = {
+  401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** The body was not captured, and Content-Length + JSON match API Gateway's default body for this status. */
+export function defaultBodyByLength(r: ResponseView): string | null {
+  const message = HTTP_API_DEFAULT_BODIES[r.status];
+  if (!message || r.body.text !== null || !/json/i.test(r.header('content-type') ?? '')) return null;
+  const body = JSON.stringify({ message });
+  return r.header('content-length') === String(body.length) ? body : null;
+}
 
 export function isApiGatewayDefaultBody(r: ResponseView): boolean {
   const m = r.body.message?.trim().toLowerCase();
@@ -124,6 +160,7 @@ const GENERATED: Partial<Record<AwsService, (r: ResponseView) => string | null>>
     : r.header('www-authenticate')?.startsWith('Bearer') && r.status === 401 ? `WWW-Authenticate: ${r.header('www-authenticate')} (JWT authorizer)`
     : r.status === 503 ? 'status 503 from an HTTP API (integration timeout)'
     : r.stage === 'preflight' && r.status === 404 ? '404 on OPTIONS: no route matched the preflight'
+    : defaultBodyByLength(r) && !r.traced ? `Content-Length: ${r.header('content-length')} with JSON and no X-Amzn-Trace-Id: the length of API Gateway's own ${defaultBodyByLength(r)} (the body itself is not in the capture)`
     : null,
   apigw: (r) => (r.errorType ? `x-amzn-ErrorType: ${r.errorType}` : isApiGatewayDefaultBody(r) ? `API Gateway's default body {"message":"${r.body.message}"}` : null),
   'lambda-url': (r) => (r.errorType === 'AccessDeniedException' ? 'x-amzn-ErrorType: AccessDeniedException (function URL auth layer)' : r.status === 429 ? '429 from the function URL (concurrency throttle)' : null),
