@@ -33,7 +33,7 @@ export function findInLogs(x: ExchangeReport): LogsPlan | null {
   for (const id of wanted) {
     const source = LOG_SOURCES[id];
     if (!source.applies(c)) continue;
-    sources.push({ source: id, ...source.build(c), shows: showsFor(id, c.pitfalls) });
+    sources.push({ source: id, ...source.build(c), shows: showsFor(id, c.pitfalls).replace('<n>', x.hiddenStatus ? String(x.hiddenStatus.status) : '<n>') });
   }
   if (sources.length === 0) return null;
   const ids = (Object.keys(ID_LABELS) as LogIdName[]).filter((k) => c.ids[k] !== undefined).map((k) => ({ label: ID_LABELS[k], value: c.ids[k]! }));
