@@ -47,7 +47,7 @@ describe('findInLogs: which logs, filled from the capture', () => {
     expect(snippet(exec, 'enable')).toContain("--rest-api-id abc123defg --stage-name prod \\\n  --patch-operations 'op=replace,path=/*/*/logging/loglevel,value=INFO'");
     expect(snippet(exec, 'disable')).toContain("'op=replace,path=/*/*/logging/loglevel,value=OFF'");
     expect(exec.notes[0]).toMatch(/off unless .* turn it off again/);
-    expect(exec.shows).toMatch(/^The line "Gateway response type: <TYPE> with status code: <n>"/);
+    expect(exec.shows).toMatch(/^The line "Gateway response type: <TYPE> with status code: 401"/);
     expect(snippet(source(plan, 'apigw-rest-access'), 'filter')).toContain('aws apigateway get-stage --region us-east-1 --rest-api-id abc123defg --stage-name prod --query accessLogSettings.destinationArn');
   });
 
