@@ -4,7 +4,7 @@
 // hints would have (the core's attachHints on the same exchange and entries).
 import { attachHints } from '../core/hints-bridge';
 import type { ExchangeReport, ObservedEntry } from '../core/types';
-import { mayHaveHints } from './lazy-hints';
+import { needsHints } from '../core/exchange';
 
 /** The store's exchanges are never changed: each gets a completed copy, kept as long as the exchange is. */
 const completed = new WeakMap<ExchangeReport, ExchangeReport>();
@@ -14,7 +14,7 @@ const completed = new WeakMap<ExchangeReport, ExchangeReport>();
  * `entryOf`): the hint engine reads the preflight and the actual request's headers and bodies.
  */
 export function withHints(report: ExchangeReport, entry: (index: number | null) => ObservedEntry | undefined): ExchangeReport {
-  if (!mayHaveHints(report)) return report;
+  if (!needsHints(report)) return report;
   let done = completed.get(report);
   if (!done) {
     // attachHints completes the object it is given in place: give it a shallow copy.

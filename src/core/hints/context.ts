@@ -1,6 +1,7 @@
 // The facts every rule asks about, computed once per exchange from HintInput: the two responses as
 // views, their fingerprints, which CORS check failed where, the origin, and the refused headers/method.
 import type { CorsError } from '../cors/errors';
+import { FAILURE_TEXT } from '../cors/catalog';
 import type { ExchangeReport, Fingerprint, ObservedEntry } from '../types';
 import { getDecodeSplit } from '../fetch/headers';
 import { isCorsSafelistedMethod } from '../fetch/safelist';
@@ -43,15 +44,8 @@ export interface HintContext {
   readonly isAws: boolean;
 }
 
-const PREFLIGHT_ERRORS: ReadonlySet<string> = new Set([
-  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed', 'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowCredentials',
-  'PreflightMissingAllowExternal', 'PreflightInvalidAllowExternal', 'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse',
-  'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
-]);
-
 export function isPreflightError(e: CorsError): boolean {
-  return PREFLIGHT_ERRORS.has(e);
+  return FAILURE_TEXT[e].stage === 'preflight';
 }
 
 export function createHintContext(input: HintInput): HintContext {

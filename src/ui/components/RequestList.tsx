@@ -1,6 +1,7 @@
 // The request list: a grid virtualised by fixed row height, so only the rows in view (plus a
 // little overscan) are in the DOM whatever the number of exchanges.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { certaintyOf as coreCertaintyOf } from '../../core/exchange';
 import type { ExchangeReport } from '../../core/types';
 import { useStore } from '../context';
 import { clockTime, hostAndPath } from '../format';
@@ -16,8 +17,7 @@ export type Certainty = 'browser' | 'inferred' | '';
 
 /** `inferred` when the verdict comes from the headers alone (no browser signal: Firefox, a plain HAR). */
 export function certaintyOf(x: Pick<ExchangeReport, 'kind' | 'browser'>): Certainty {
-  if (x.kind !== 'cors') return '';
-  return x.browser.kind === 'none' ? 'inferred' : 'browser';
+  return coreCertaintyOf(x) ?? '';
 }
 
 export function verdictText(x: ExchangeReport): string {
