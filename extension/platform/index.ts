@@ -28,11 +28,6 @@ export function pendingHoldMs(name: BrowserName = browserName()): number {
   return name === 'firefox' ? 2000 : 5000;
 }
 
-/** A HAR entry as plain data (drops getContent(); a deep copy made in the caller's realm). */
-export function plainEntry(entry: unknown): unknown {
-  return JSON.parse(JSON.stringify(entry)) as unknown;
-}
-
 export const network = {
   /** Every finished request of the inspected tab, from now on. Returns an unsubscribe function. */
   onRequestFinished(listener: (entry: HarEntryWithContent) => void): () => void {

@@ -1,6 +1,6 @@
 // The default terminal output of `cors-lens analyze`: one block per exchange, the verdict first.
 import { chromeConsoleMessage, type AnalysisReport, type ExchangeReport } from '../core';
-import { certaintyOf } from '../core/exchange';
+import { certaintyOf } from '../core';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { analyzeHar } from '../core';
 import { renderReport } from '../core/report';
-import type { RedactionSummary } from '../core/redact';
+import type { RedactionSummary } from '../core/report';
 import { EXIT, parse, UsageError, type Io } from './command';
 import { InputError, readInput } from './read-input';
 

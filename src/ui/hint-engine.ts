@@ -2,9 +2,9 @@
 // code, itself loaded on demand), never in the panel's start bundle. The panel's analyser runs with
 // `hints: false`; this completes one of its exchanges with fingerprints and hints, exactly as an analyser with
 // hints would have (the core's attachHints on the same exchange and entries).
-import { attachHints } from '../core/hints-bridge';
-import type { ExchangeReport, ObservedEntry } from '../core/types';
-import { needsHints } from '../core/exchange';
+import { attachHints } from '../core/analyze';
+import type { ExchangeReport, ObservedEntry } from '../core/analysis';
+import { needsHints } from '../core/analysis';
 
 /** The store's exchanges are never changed: each gets a completed copy, kept as long as the exchange is. */
 const completed = new WeakMap<ExchangeReport, ExchangeReport>();

@@ -3,8 +3,8 @@
 // detail shows an exchange that can have hints, or an export needs them; it is not in the start bundle.
 // After that first load, hints are computed at once (and kept per exchange, see hint-engine.ts).
 import { useEffect, useState } from 'preact/hooks';
-import type { ExchangeReport, Hint } from '../core/types';
-import { needsHints } from '../core/exchange';
+import type { ExchangeReport, Hint } from '../core/analysis';
+import { needsHints } from '../core/analysis';
 import { useStore } from './context';
 import { entryOf, type PanelStoreWithLimits } from './store';
 

@@ -2,7 +2,7 @@
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch-0
 import type { CheckRow, Failure, HeaderList, ObservedEntry } from '../types';
 import { getHeader, parseTokenList } from '../fetch/headers';
-import { isCorsSafelistedMethod } from '../fetch/safelist';
+import { isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
 import { isOkStatus, isRedirectStatus, statusLine } from '../fetch/status';
 import { corsCheck } from './cors-check';
 import { failure } from './failure';
@@ -101,7 +101,7 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
     const wildcard = !credentialsInclude && allowedNames.has('*');
     const refused = wildcard ? [] : unsafeHeaderNames.filter((name) => !allowedNames.has(name));
     for (const name of refused) failures.push(failure('HeaderDisallowedByPreflightResponse', name, 'preflight', at, 'cors-preflight-fetch#7.7'));
-    const authorizationByWildcard = wildcard && unsafeHeaderNames.includes('authorization') && !allowedNames.has('authorization');
+    const authorizationByWildcard = wildcard && unsafeHeaderNames.some((n) => isCorsNonWildcardRequestHeaderName(n) && !allowedNames.has(n));
     rows.push({
       stage: 'preflight',
       header: 'Access-Control-Allow-Headers',

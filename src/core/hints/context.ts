@@ -4,7 +4,7 @@ import type { CorsError } from '../cors/errors';
 import { FAILURE_TEXT } from '../cors/catalog';
 import type { ExchangeReport, Fingerprint, ObservedEntry } from '../types';
 import { getDecodeSplit } from '../fetch/headers';
-import { isCorsSafelistedMethod } from '../fetch/safelist';
+import { isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
 import { type AwsService, fingerprintResponse } from './fingerprint';
 import { InputCache, step } from './memo';
 import { type HintStage, type ResponseView, createResponseView } from './view';
@@ -177,7 +177,7 @@ function refused(input: HintInput, preflight: ResponseView | null, requestedHead
       const allowed = allowedSet(preflight.header('access-control-allow-headers'));
       const credentialed = input.exchange.credentials.value === 'include';
       for (const h of requestedHeaders) {
-        const wildcard = allowed.has('*') && !credentialed && h !== 'authorization';
+        const wildcard = allowed.has('*') && !credentialed && !isCorsNonWildcardRequestHeaderName(h);
         if (!allowed.has(h) && !wildcard) add(h);
       }
     }

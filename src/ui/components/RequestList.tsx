@@ -1,8 +1,8 @@
 // The request list: a grid virtualised by fixed row height, so only the rows in view (plus a
 // little overscan) are in the DOM whatever the number of exchanges.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { certaintyOf as coreCertaintyOf } from '../../core/exchange';
-import type { ExchangeReport } from '../../core/types';
+import { certaintyOf as coreCertaintyOf } from '../../core/analysis';
+import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { clockTime, hostAndPath } from '../format';
 import { strings } from '../strings';

@@ -1,4 +1,5 @@
 // API Gateway HTTP APIs (catalogue §2.2: APIGW-H01 … H05).
+import { isCorsNonWildcardRequestHeaderName } from '../../fetch/safelist';
 import { fix, fixes, notApplicable } from '../fixes/common';
 import { fxLambda, removeCorsFromCode } from '../fixes/lambda';
 import { fxHttpApiCors } from '../fixes/platform';
@@ -117,7 +118,7 @@ export const H04: Pitfall = {
     if (!r || !fp(ctx, r.stage, HTTP_API)) return null;
     if (hasError(ctx, 'WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed'))
       return { confidence: 'certain', evidence: ['Access-Control-Allow-Origin: * on a request sent with credentials.', `Credentials: ${ctx.exchange.credentials.value} (from ${ctx.exchange.credentials.from}).`] };
-    if (r.header('access-control-allow-headers')?.trim() === '*' && ctx.refusedHeaders.includes('authorization'))
+    if (r.header('access-control-allow-headers')?.trim() === '*' && ctx.refusedHeaders.some(isCorsNonWildcardRequestHeaderName))
       return { confidence: 'certain', evidence: ['Access-Control-Allow-Headers: * does not cover Authorization: list it in allowHeaders.'] };
     return null;
   },
