@@ -9,11 +9,12 @@ import type { FillValues } from '../fill';
 import { DOCS } from './docs';
 import { HTTP_API, actualWithoutAcao, authHeaderEvidence, failingAt, fingerprintEvidence, fp, hasError, hidden, noAcaoEvidence, rejectedPreflight } from './rules';
 import type { Pitfall } from './types';
+import { isOkStatus } from '../../fetch/status';
 
 /** The HTTP API answered the preflight itself: 2xx, no trace of a backend — a CORS configuration exists. */
 function apiAnsweredPreflight(ctx: HintContext): boolean {
   const p = ctx.preflight;
-  return !!p?.answered && p.status >= 200 && p.status < 300 && !p.traced && !!fp(ctx, 'preflight', HTTP_API);
+  return !!p?.answered && isOkStatus(p.status) && !p.traced && !!fp(ctx, 'preflight', HTTP_API);
 }
 
 function optionsRoute(f: FillValues, authorizer: boolean) {
@@ -38,7 +39,7 @@ export const H01: Pitfall = {
   needs: HTTP_API,
   detect: (ctx) => {
     const p = failingAt(ctx, 'preflight');
-    if (p && fp(ctx, 'preflight', HTTP_API) && p.status >= 200 && p.status < 300) {
+    if (p && fp(ctx, 'preflight', HTTP_API) && isOkStatus(p.status)) {
       if (p.header('access-control-allow-origin') === null)
         return { confidence: 'likely', evidence: [`The HTTP API answered the preflight ${p.status} without Access-Control-Allow-Origin: the origin ${ctx.origin ?? ''} is not (exactly) in allowOrigins.`, ...fingerprintEvidence(fp(ctx, 'preflight', HTTP_API), 1)] };
       if (hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse'))
