@@ -3,10 +3,11 @@
 // exchange's fingerprints, which the hint engine computes: it loads with the hint engine, on demand, and is
 // never in the panel's start bundle (only types are imported here; test/e2e/panel-bundle.test.ts).
 import { useEffect, useState } from 'preact/hooks';
-import type { LogSnippet, LogsPlan } from '../../core/hints/logs';
-import type { ExchangeReport } from '../../core/types';
+import type { ExchangeReport } from '../../core/analysis';
+import { needsHints } from '../../core/analysis';
+import type { LogSnippet, LogsPlan } from '../../core/analyze';
 import { useStore } from '../context';
-import { loadHintEngine, mayHaveHints } from '../lazy-hints';
+import { loadHintEngine } from '../lazy-hints';
 import { entryOf } from '../store';
 import { logsStrings as s } from '../strings-logs';
 import { CopyButton } from './CopyButton';
@@ -18,7 +19,7 @@ function useLogsPlan(report: ExchangeReport): { plan: LogsPlan | null; error: st
   const store = useStore();
   const [engine, setEngine] = useState<Engine | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const wanted = mayHaveHints(report);
+  const wanted = needsHints(report);
   useEffect(() => {
     if (!wanted || engine) return;
     let live = true;
