@@ -2,7 +2,11 @@
 // the capture, with a copy button per snippet; nothing for an exchange no AWS service answered.
 import { afterEach, describe, expect, test } from 'vitest';
 import { act } from 'preact/test-utils';
+import { analyzeHar } from '../../src/core';
+import { logsPlan } from '../../src/ui/hint-engine';
 import { applySelect } from '../../src/ui/store';
+import { readHar } from '../../src/core/har/read';
+import { har } from '../support/har-builder';
 import { PAGE, entry } from '../support/har-builder';
 import { demoEntries, mountLive, waitFor, type Mounted } from './import-export-support';
 
@@ -21,6 +25,17 @@ const gateway403 = entry({
   error: 'net::ERR_FAILED',
   started: 30,
   responseHeaders: { 'Content-Type': 'application/json', 'x-amzn-RequestId': 'a1b2c3d4-5678-90ab-cdef-abc123456789', 'x-amzn-ErrorType': 'ForbiddenException', 'x-amz-apigw-id': 'auoHWG1eIAMEFcQ=' },
+});
+
+describe('logsPlan (the hint engine chunk)', () => {
+  test('completes the panel analyser\'s exchange (no hints, no fingerprints) and plans from it', () => {
+    const file = har(gateway403);
+    const core = analyzeHar(file, { hints: false }).exchanges[0];
+    expect(core.fingerprints).toEqual([]);
+    const observed = readHar(file).entries;
+    const plan = logsPlan(core, (i) => observed.find((e) => e.index === i));
+    expect(plan?.sources.map((s) => s.source)).toEqual(['apigw-rest-execution', 'apigw-rest-access', 'lambda']);
+  });
 });
 
 describe('LogsView', () => {

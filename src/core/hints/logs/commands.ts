@@ -35,11 +35,6 @@ export function filterTerm(id: string): string {
   return `"${id}"`;
 }
 
-export interface SearchTerm {
-  /** The id searched for, or null: the time window alone. */
-  readonly id: string | null;
-}
-
 export function insightsQuery(term: string | null, fields = '@timestamp, @logStream, @message'): string {
   return [`fields ${fields}`, ...(term ? [`| filter @message like "${term}"`] : []), '| sort @timestamp asc', '| limit 200'].join('\n');
 }

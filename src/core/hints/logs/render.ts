@@ -5,7 +5,7 @@ import { escapeHtml as e, escapeMarkdown as md, markdownFence } from '../../repo
 import { findInLogs } from './plan';
 import type { LogSnippet, LogsPlan } from './types';
 
-export const LOGS_TITLE = 'Find it in the logs';
+const LOGS_TITLE = 'Find it in the logs';
 
 /** The snippets worth a line in a terminal: one search, the console link, and how to turn the log on and off. */
 const TEXT_KINDS: ReadonlySet<LogSnippet['kind']> = new Set(['find', 'filter', 'fetch', 'console', 'enable', 'disable']);

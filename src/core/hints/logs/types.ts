@@ -1,6 +1,4 @@
 // "Find it in the logs": the log sources each AWS service writes, and the plan built for one exchange.
-import type { AwsService } from '../fingerprint';
-
 /** Every log CORS Lens can point at (a closed union: the tables in sources.ts and shows.ts are keyed by it). */
 export const LOG_SOURCE_IDS = [
   'apigw-rest-execution', 'apigw-rest-access', 'apigw-http-access', 'lambda', 'xray', 'cloudfront',
@@ -47,5 +45,3 @@ export interface LogsPlan {
   readonly region: { readonly value: string; readonly known: boolean };
   readonly sources: readonly LogSourcePlan[];
 }
-
-export type { AwsService };
