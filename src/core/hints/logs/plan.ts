@@ -23,6 +23,8 @@ const ID_LABELS: Record<LogIdName, string> = {
 
 /** The plan for one exchange, or null when no AWS service was fingerprinted (or the exchange has no hints to explain). */
 export function findInLogs(x: ExchangeReport): LogsPlan | null {
+  // A network error (DNS, TLS, connection refused) never reached AWS: no log has it.
+  if (x.browser.kind === 'network-error') return null;
   const c = createLogsContext(x);
   if (!c) return null;
   const wanted: LogSourceId[] = [];

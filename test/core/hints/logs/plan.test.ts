@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { findInLogs, type LogSourcePlan, type LogsPlan } from '../../../../src/core/hints/logs';
 import { CASES, CF_ID, EXTENDED_ID, FURL_REQUEST_ID, HTTP_API_ID, REQUEST_ID, S3_REQUEST_ID, TRACE_ID, exchangeOf } from './cases';
-import { CUSTOM, PAGE, REST_URL, req } from '../support';
+import { CUSTOM, PAGE, REST_URL, entry, req } from '../support';
 
 function planOf(name: string): LogsPlan {
   const c = CASES.find((x) => x.name.startsWith(name));
@@ -25,6 +25,12 @@ describe('findInLogs: which logs, filled from the capture', () => {
     for (const c of CASES) expect(findInLogs(c.exchange()), c.name).not.toBeNull();
     const cf = planOf('waf on cloudfront');
     expect(cf.sources.map((s) => s.source)).toEqual(['cloudfront', 'waf']);
+  });
+
+  test('no plan when the request never reached AWS (the execute-api host did not resolve)', () => {
+    const x = exchangeOf(entry({ method: 'GET', url: 'https://zzz999zzzz.execute-api.us-east-1.amazonaws.com/prod/items', started: 5, requestHeaders: { Origin: PAGE }, status: 0, resourceType: 'fetch', error: 'net::ERR_NAME_NOT_RESOLVED' }));
+    expect(x.fingerprints.map((f) => f.service)).toEqual(['apigw']);
+    expect(findInLogs(x)).toBeNull();
   });
 
   test('no plan for a non-AWS server, or an allowed exchange', () => {
