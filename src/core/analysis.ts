@@ -3,7 +3,9 @@
 export * from './types';
 export { CORS_ERRORS, isCorsError } from './cors/errors';
 export type { CorsError, FirefoxReason } from './cors/errors';
-export { createAnalyzerCore, buildReport } from './analyzer';
+export { createAnalyzerCore } from './analyzer';
+export { buildReport, countExchange, countExchanges, emptyCounts } from './envelope';
+export type { EnvelopeInput, ReportCounts } from './envelope';
 export { createHarLogReader, flavourOfCreator } from './har/log-reader';
 export type { HarLogReader, HarLogSummary } from './har/log-reader';
 export type { Analyzer, AnalyzerOptions, HintStep } from './analyzer';
