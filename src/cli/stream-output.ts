@@ -3,7 +3,7 @@
 // JSON: the same document as the whole-file path (docs/report-schema.md), with `exchanges` streamed and
 // `input`, `problems` and `counts` after it — JSON readers do not care about key order.
 import { buildReport, REPORT_SCHEMA_VERSION, VERSION, type AnalysisReport, type ExchangeReport } from '../core';
-import { formatText } from './format-text';
+import { formatText } from '../core/report';
 
 export interface StreamWriter {
   /** Text for a batch of settled exchanges ('' when none of them is shown). */

@@ -1,6 +1,8 @@
-// The default terminal output of `cors-lens analyze`: one block per exchange, the verdict first.
-import { chromeConsoleMessage, type AnalysisReport, type ExchangeReport } from '../core';
-import { certaintyOf } from '../core';
+// The terminal text report (`cors-lens analyze`'s default output): one block per exchange, the verdict first;
+// ANSI colour only when asked. Beside the Markdown and HTML renderers, with the wording they share.
+import type { AnalysisReport, ExchangeReport } from '../types';
+import { chromeConsoleMessage } from '../cors/console';
+import { certaintyOf } from '../exchange';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
