@@ -2,13 +2,14 @@
 // to every exchange that is not allowed. The engine is ./analyzer.ts; this adds the hint engine (./hints-bridge.ts).
 import type { AnalysisReport } from './types';
 import { readHar } from './har/read';
-import { buildReport, createAnalyzerCore, type Analyzer } from './analyzer';
+import { createAnalyzerCore, type Analyzer } from './analyzer';
+import { buildReport } from './envelope';
 import { attachHints } from './hints-bridge';
 
 export type { Analyzer } from './analyzer';
 export { attachHints } from './hints-bridge';
 // "Find it in the logs" needs the fingerprints the hint engine computes: it ships with it.
-export { findInLogs, logsText } from './hints/logs';
+export { findInLogs } from './hints/logs';
 export type { LogSnippet, LogSourcePlan, LogsPlan } from './hints/logs';
 
 export interface AnalyzeOptions {

@@ -1,8 +1,7 @@
 // The log plan in every output: CLI text, Markdown and HTML reports (redacted, like every export).
 import { describe, expect, test } from 'vitest';
-import { formatText } from '../../../../src/cli/format-text';
 import { analyzeHar } from '../../../../src/core/analyze';
-import { renderReport } from '../../../../src/core/report';
+import { formatText, renderReport } from '../../../../src/core/report';
 import { REST_URL, har, req, restError } from '../support';
 import { REQUEST_ID } from './cases';
 
