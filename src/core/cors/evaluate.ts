@@ -5,8 +5,9 @@ import type {
   BrowserSignal, CheckRow, CredentialsMode, ExchangeReport, Failure, HiddenStatus, Inferred, ObservedEntry, Pairing, PreflightReason, Verdict,
 } from '../types';
 import { countHeader, getHeader } from '../fetch/headers';
-import { includesCredentials, isHttpScheme } from '../fetch/origin';
-import { isRedirectStatus, statusLine } from '../fetch/status';
+import { includesCredentials, isHttpScheme, originOf } from '../fetch/origin';
+import { statusLine } from '../fetch/status';
+import { isRedirectResponse, locationUrl } from '../fetch/location';
 import { FAILURE_TEXT } from './catalog';
 import { corsCheck } from './cors-check';
 import { failure } from './failure';
@@ -46,7 +47,7 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   if (credentialsSeen) credentials = { value: 'include', from: actual!.hasRequestCookies ? 'request-cookies' : 'cookie-header' };
   else {
     credentials = { value: 'unknown', from: 'not-recorded-in-har' };
-    if (result.failures.length === 0 && browser.kind === 'blocked' && !(actual && isRedirectStatus(actual.status))) {
+    if (result.failures.length === 0 && browser.kind === 'blocked' && !(actual && isRedirectResponse(actual))) {
       // The HAR never records the credentials mode: a block that only credentials can explain tells us it was "include".
       const withCredentials = run(true);
       if (withCredentials.failures.length > 0) {
@@ -121,7 +122,7 @@ function inRequestOrder(names: string[], actual: ObservedEntry | null): string[]
 function browserSignal(entry: ObservedEntry | null, ignore: boolean): BrowserSignal {
   if (ignore || !entry || entry.error === undefined) return { kind: 'none', error: null };
   // A redirect hop's `_error: null` only says the hop completed; the fetch's fate is on the next hop.
-  if (entry.error === null && isRedirectStatus(entry.status) && entry.redirectURL !== '') return { kind: 'none', error: null };
+  if (entry.error === null && isRedirectResponse(entry)) return { kind: 'none', error: null };
   if (entry.error === null) return entry.status > 0 ? { kind: 'passed', error: null } : { kind: 'none', error: null };
   if (entry.error === 'net::ERR_FAILED') return { kind: 'blocked', error: entry.error };
   return { kind: 'network-error', error: entry.error };
@@ -147,8 +148,11 @@ function runChecks(
     rows.push({ stage: 'preflight', header: 'Status', status: 'not-observed', expected: '2xx (ok status)', actual: null, spec: step('cors-preflight-fetch#7'), note: 'no preflight in the capture' });
   }
   if (actual && (actual.status > 0 || actual.responseHeaders.length > 0)) {
-    const redirect = isRedirectStatus(actual.status) && actual.redirectURL !== '';
-    const r = corsCheck({ origin, credentialsInclude, responseHeaders: actual.responseHeaders, stage: redirect ? 'redirect' : 'actual', entry: actual.index });
+    const redirect = isRedirectResponse(actual);
+    // https://fetch.spec.whatwg.org/#concept-main-fetch step 12: a same-origin hop has response tainting "basic"
+    // and gets no CORS check; only its redirect's own checks apply.
+    const basic = redirect && originOf(actual.url) === origin;
+    const r = basic ? { failures: [], rows: [] } : corsCheck({ origin, credentialsInclude, responseHeaders: actual.responseHeaders, stage: redirect ? 'redirect' : 'actual', entry: actual.index });
     failures.push(...r.failures);
     rows.push(...r.rows);
     if (redirect) failures.push(...redirectLocationFailures(actual));
@@ -201,7 +205,7 @@ function isPotentiallyTrustworthy(origin: string): boolean {
 
 // https://fetch.spec.whatwg.org/#http-redirect-fetch — checks on the Location of a CORS request's redirect.
 function redirectLocationFailures(actual: ObservedEntry): Failure[] {
-  const location = actual.redirectURL;
+  const location = locationUrl(actual) ?? '';
   // 8. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
   // Beyond the spec: Chromium's network stack refuses data:, file: and similar targets as unsafe redirects
   // (a network error without a CORS reason); other schemes reach the CORS check.

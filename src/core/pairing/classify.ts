@@ -2,6 +2,7 @@
 import type { ObservedEntry } from '../types';
 import { getHeader } from '../fetch/headers';
 import { originOf } from '../fetch/origin';
+import { locationUrl } from '../fetch/location';
 
 export type EntryRole =
   | { readonly kind: 'preflight'; readonly origin: string | null; readonly requestMethod: string; readonly requestHeaderNames: readonly string[] }
@@ -39,12 +40,29 @@ export function classifyEntry(entry: ObservedEntry): EntryRole {
     return { kind: 'not-cors', reason: 'no Origin header and no way to tell the page origin: a same-origin or no-cors request', origin: null, originFrom: 'none' };
   }
   if (page.origin === 'null' && originHeader === 'null') return { kind: 'cors', origin: 'null', originFrom: page.from };
-  if (target !== null && page.origin === target) return { kind: 'not-cors', reason: 'same-origin request', origin: page.origin, originFrom: page.from };
+  if (target !== null && page.origin === target) {
+    // A same-origin fetch in CORS mode redirected to another origin with credentials in `Location` is refused
+    // at this hop (https://fetch.spec.whatwg.org/#http-redirect-fetch step 9; measured: Chromium reports
+    // RedirectContainsCredentials on it, and no further hop exists), so this hop is where the CORS verdict is.
+    if (fetchMode === 'cors' && redirectsWithCredentialsElsewhere(entry, target)) return { kind: 'cors', origin: page.origin, originFrom: page.from };
+    return { kind: 'not-cors', reason: 'same-origin request', origin: page.origin, originFrom: page.from };
+  }
   if (originHeader === null && entry.status > 0 && entry.flavour !== 'other' && !(entry.resourceType === 'fetch' || entry.resourceType === 'xhr'))
     return { kind: 'not-cors', reason: 'a cross-origin request sent without an Origin header (no-cors mode)', origin: page.origin, originFrom: page.from };
   if (originHeader === null && entry.status > 0)
     return { kind: 'not-cors', reason: 'a cross-origin request sent without an Origin header (no-cors mode, or the HAR dropped it)', origin: page.origin, originFrom: page.from };
   return { kind: 'cors', origin: page.origin, originFrom: page.from };
+}
+
+function redirectsWithCredentialsElsewhere(entry: ObservedEntry, origin: string): boolean {
+  const location = locationUrl(entry);
+  if (location === null) return false;
+  try {
+    const url = new URL(location);
+    return (url.username !== '' || url.password !== '') && originOf(location) !== origin;
+  } catch {
+    return false;
+  }
 }
 
 /**
