@@ -44,4 +44,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Use extension/platform/.' }] }],
     },
   },
+  {
+    // Issue 16: no regular expression in redaction or classification may backtrack catastrophically on hostile
+    // input (HAR headers and URLs are attacker-controlled). eslint-plugin-regexp proves it per pattern.
+    files: ['src/core/redact/**', 'src/core/pairing/**', 'src/core/cors/**', 'src/core/fetch/**', 'src/core/har/**', 'src/core/hints/**', 'src/core/report/**'],
+    plugins: { regexp: (await import('eslint-plugin-regexp')).default },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
+    },
+  },
 );
