@@ -1,8 +1,8 @@
 // The panel's state: a small signals store (preact-devtools style). Events are applied with
 // applyX(store, event); everything derived (visible rows, counts, the selection) is `computed`.
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { Analyzer } from '../core/analyzer';
-import { readHarEntry } from '../core/har/read';
+import type { Analyzer } from '../core/analysis';
+import { readHarEntry } from '../core/analysis';
 
 /**
  * The part of the core's Analyzer the panel uses (a fake one in component tests). With `addObserved` (the real
@@ -10,7 +10,7 @@ import { readHarEntry } from '../core/har/read';
  * a trim or an import too — and an imported file's flavour (Firefox, from `log.creator`) reaches the reader.
  */
 export type PanelAnalyzer = Pick<Analyzer, 'add' | 'exchanges' | 'problems' | 'entry' | 'clear'> & Partial<Pick<Analyzer, 'addObserved'>>;
-import type { ExchangeReport, HarFlavour, InputProblem, ObservedEntry, Toolchain } from '../core/types';
+import type { ExchangeReport, HarFlavour, InputProblem, ObservedEntry, Toolchain } from '../core/analysis';
 import type { RequestSource, ThemeName } from './source';
 import { matchesFilter, parseFilter } from './filter';
 

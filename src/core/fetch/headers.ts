@@ -15,11 +15,6 @@ export function getHeader(list: HeaderList, name: string): string | null {
   return out;
 }
 
-export function hasHeader(list: HeaderList, name: string): boolean {
-  const wanted = name.toLowerCase();
-  return list.some(([n]) => n === wanted);
-}
-
 /** How many header lines carry `name` (two ACAO lines are a diagnosis of their own). */
 export function countHeader(list: HeaderList, name: string): number {
   const wanted = name.toLowerCase();
