@@ -4,6 +4,8 @@ export * from './types';
 export { CORS_ERRORS, isCorsError } from './cors/errors';
 export type { CorsError, FirefoxReason } from './cors/errors';
 export { createAnalyzerCore, buildReport } from './analyzer';
+export { createHarLogReader, flavourOfCreator } from './har/log-reader';
+export type { HarLogReader, HarLogSummary } from './har/log-reader';
 export type { Analyzer, AnalyzerOptions, HintStep } from './analyzer';
 export { readHar, readHarEntry } from './har/read';
 export type { ReadHarResult } from './har/read';

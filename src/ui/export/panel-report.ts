@@ -113,13 +113,5 @@ export function exportFileName(choices: Pick<ExportChoices, 'scope'>, extension:
 }
 
 function flavourOf(store: PanelStoreWithLimits): HarFlavour {
-  if (store.input.fileFlavour) return store.input.fileFlavour;
-  let first: HarFlavour | null = null;
-  for (let i = 0; i < store.raw.length; i++) {
-    const e = store.analyzer.entry(i);
-    if (!e) continue;
-    if (e.flavour === 'chromium') return 'chromium';
-    first ??= e.flavour;
-  }
-  return first ?? 'other';
+  return store.input.reader.summary().flavour;
 }
