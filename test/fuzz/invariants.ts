@@ -68,8 +68,12 @@ function entryCount(har: unknown): number {
   return Array.isArray(log?.entries) ? log.entries.length : 0;
 }
 
-/** analyzeHar + every export: never throws, entries accounted for, shapes valid, no planted secret leaks. */
-export function checkAnalysis(har: unknown, planted: readonly PlantedSecret[], scopes: readonly ('all' | 'cors' | 'blocked')[] = ['all', 'cors', 'blocked']): Violation[] {
+type Format = 'har' | 'markdown' | 'html' | 'json';
+type Scope = 'all' | 'cors' | 'blocked';
+const EVERY_RENDER: ReadonlyArray<readonly [Format, Scope]> = (['har', 'markdown', 'html', 'json'] as const).flatMap((f) => (['all', 'cors', 'blocked'] as const).map((s) => [f, s] as const));
+
+/** analyzeHar + the given exports (default: every format in every scope): never throws, entries accounted for, shapes valid, no planted secret leaks. */
+export function checkAnalysis(har: unknown, planted: readonly PlantedSecret[], renders: ReadonlyArray<readonly [Format, Scope]> = EVERY_RENDER): Violation[] {
   const v: Violation[] = [];
   let report: AnalysisReport;
   try {
@@ -86,8 +90,8 @@ export function checkAnalysis(har: unknown, planted: readonly PlantedSecret[], s
   const unaccounted = Array.from({ length: entries }, (_, i) => i).filter((i) => !used.has(i));
   if (unaccounted.length) v.push({ invariant: 'every skipped entry is named', detail: `entries ${unaccounted.slice(0, 10).join(', ')} neither analysed nor named` });
   const inputValid = validateHar(har).length === 0;
-  for (const format of ['har', 'markdown', 'html', 'json'] as const) {
-    for (const scope of scopes) {
+  for (const [format, scope] of renders) {
+    {
       let text: string;
       try {
         text = renderReport(report, har, { format, scope }).text;

@@ -5,7 +5,13 @@ import { buildHar, harBytes } from './build';
 import { checkImporter } from './importer';
 import { checkAnalysis, checkStreamReader, type Violation } from './invariants';
 
-export interface CaseInput { readonly harCase: HarCase; readonly textDamage: TextDamage; readonly chunk: number; readonly scope: 'cors' | 'blocked' }
+export interface CaseInput {
+  readonly harCase: HarCase;
+  readonly textDamage: TextDamage;
+  readonly chunk: number;
+  /** One more export besides every format in scope `all`. */
+  readonly extra: readonly ['har' | 'markdown' | 'html' | 'json', 'cors' | 'blocked'];
+}
 export interface CaseResult { readonly violations: Violation[]; readonly entries: number; readonly bytes: number; readonly ms: number; readonly planted: number }
 
 export async function runCase(input: CaseInput): Promise<CaseResult> {
@@ -14,8 +20,8 @@ export async function runCase(input: CaseInput): Promise<CaseResult> {
   const bytes = harBytes(har, input.textDamage);
   const entries = Array.isArray((har as { log?: { entries?: unknown } })?.log?.entries) ? ((har as { log: { entries: unknown[] } }).log.entries.length) : 0;
   const violations = [
-    // every format with every entry, and one narrower scope (the scopes select; redaction is the same code)
-    ...checkAnalysis(har, planted, ['all', input.scope]),
+    // every format with every entry, and one format in a narrower scope (scopes only select; redaction is the same code)
+    ...checkAnalysis(har, planted, [['har', 'all'], ['markdown', 'all'], ['html', 'all'], ['json', 'all'], input.extra]),
     ...checkStreamReader(bytes, input.chunk),
     ...(await checkImporter(bytes, Math.max(64, input.chunk * 16))),
   ];
