@@ -106,7 +106,8 @@ await assertClosed(PORT_BASE + 8);
 const server = await startTruthServer({ scenarios: allScenarios, portBase: PORT_BASE });
 const { origins } = server;
 /** @param {import('../test/browser-truth/scenarios.mjs').FetchSpec} fe @param {string} id */
-const fetchUrl = (fe, id) => `${origins[fe.target]}/s/${id}/${fe.route}`;
+// a WebSocket (kinds set) goes to the same listener as ws://
+const fetchUrl = (fe, id) => `${fe.init.kind === 'websocket' ? origins[fe.target].replace(/^http/, 'ws') : origins[fe.target]}/s/${id}/${fe.route}`;
 
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-truth-'));
 const browser = await launchTruthBrowser({

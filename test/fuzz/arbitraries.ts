@@ -13,6 +13,7 @@ const ORIGINS = [PAGE, API, 'https://abc123.execute-api.us-east-1.amazonaws.com'
 const PATHS = ['/a', '/b', '/items/7', '/', '/r?x=1', '/loop'];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'patch', 'HEAD', 'GE T', ''];
 const HEADER_NAMES = [
+  'Server', 'x-amz-request-id',
   'Origin', 'Access-Control-Allow-Origin', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Allow-Credentials',
   'Access-Control-Request-Method', 'Access-Control-Request-Headers', 'Access-Control-Max-Age', 'Access-Control-Expose-Headers', 'Vary',
   'Content-Type', 'Location', 'Referer', 'Sec-Fetch-Mode', 'Upgrade', 'x-amzn-RequestId', 'x-amz-apigw-id', 'x-amzn-ErrorType', 'Server', 'X-Cache',
@@ -34,6 +35,9 @@ const header = fc.record({ name: fc.oneof({ weight: 4, arbitrary: fc.constantFro
 const url = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...ORIGINS), fc.constantFrom(...PATHS)).map(([o, p]) => `${o}${p}`) },
   { weight: 1, arbitrary: fc.oneof(text, fc.constantFrom('data:text/plain,x', 'ftp://x/y', 'http://u:p@127.0.0.1:8702/a', 'http://[::1', 'javascript:alert(1)')) },
+  // an S3 presigned URL with any expiry (the S3-03 hint computes a date from it)
+  { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.double(), fc.integer()), fc.constantFrom('20261124T180000Z', '99991231T235959Z', '00000101T000000Z')).map(
+    ([expires, date]) => `https://bucket.s3.us-east-1.amazonaws.com/k.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-Signature=abcdef0123&X-Amz-SignedHeaders=host`) },
 );
 const iso = fc.integer({ min: 0, max: 20_000 }).map((ms) => new Date(Date.UTC(2026, 10, 24, 18, 0, 0) + ms).toISOString());
 
