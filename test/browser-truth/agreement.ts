@@ -48,7 +48,9 @@ export function loadFixtures(dir = FIXTURES): Fixture[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'index.json')
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture);
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture)
+    // other records beside the scenarios (e.g. kinds/firefox-console.json) have no fetches
+    .filter((f) => Array.isArray(f.fetches));
 }
 
 /** Follows a redirect chain from its first hop to the hop where the browser stopped or finished. */

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeHar } from '../../src/core';
 import { normalizeMethod } from '../../src/core/fetch/safelist';
+import { parseFirefoxCorsMessage } from '../e2e/firefox-console';
 import { answer, loadFixtures, measureAgreement, type Fixture } from './agreement';
 
 const DIR = 'test/fixtures/browser-truth/kinds';
@@ -15,7 +16,10 @@ type KindsFixture = Fixture & { wire: Array<{ method: string; rawHeaders: string
 const fixtures = loadFixtures(DIR) as KindsFixture[];
 const known = JSON.parse(readFileSync('test/browser-truth/known-disagreements-kinds.json', 'utf8')) as {
   withBrowserSignals: Record<string, { chromium: string; ours: string; cause: string }>;
+  firefox: Record<string, { firefox: string; ours: string; cause: string }>;
 };
+/** The same scenarios run in Firefox ESR; its console lines per scenario (scripts/record-firefox-kinds.mjs). */
+const firefox = JSON.parse(readFileSync(`${DIR}/firefox-console.json`, 'utf8')) as { scenarios: Record<string, { console: string[] }> };
 
 /** The request's mode as Chromium sent it: Sec-Fetch-Mode of the first request the server received. */
 function wireMode(f: KindsFixture): string {
@@ -45,5 +49,27 @@ describe('request kinds in real Chromium (test/fixtures/browser-truth/kinds)', (
     expect({ judged: a.fetches, excluded: a.notInHar.length }).toEqual({ judged: 34, excluded: 0 });
     const pinned = Object.fromEntries(a.disagreements.map((c) => [`${c.scenario}#${c.seq}`, { chromium: answer(c.truth), ours: answer(c.ours) }]));
     expect(pinned).toEqual(Object.fromEntries(Object.entries(known.withBrowserSignals).map(([k, { chromium, ours }]) => [k, { chromium, ours }])));
+  });
+
+  describe("Firefox's console, a second oracle: it blocks the same requests, for the reason the core names", () => {
+    const firstReason = (id: string) => {
+      const lines = firefox.scenarios[id]?.console ?? [];
+      return lines.length ? (parseFirefoxCorsMessage(lines[0])?.reason ?? 'unparsed') : null;
+    };
+    test('Firefox logged a CORS block exactly where Chromium blocked', () => {
+      const blockedIn = (pred: (f: KindsFixture) => boolean) => fixtures.filter(pred).map((f) => f.id).sort();
+      expect(blockedIn((f) => firstReason(f.id) !== null)).toEqual(blockedIn((f) => f.fetches[0].truth.outcome === 'blocked'));
+    });
+    test("the core's Firefox reason is Firefox's first console reason, except the pinned ones", () => {
+      const differ: Record<string, { firefox: string; ours: string }> = {};
+      for (const f of fixtures) {
+        const reason = firstReason(f.id);
+        if (reason === null) continue;
+        const fetch = f.fetches[0];
+        const x = analyzeHar(f.har).exchanges.find((e) => e.url === fetch.url && e.method === normalizeMethod(fetch.method) && e.redirectedFrom === null);
+        if (x?.firefoxReason !== reason) differ[f.id] = { firefox: reason, ours: x?.firefoxReason ?? 'none' };
+      }
+      expect(differ).toEqual(Object.fromEntries(Object.entries(known.firefox).map(([k, { firefox: ff, ours }]) => [k, { firefox: ff, ours }])));
+    });
   });
 });
