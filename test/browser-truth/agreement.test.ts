@@ -51,6 +51,24 @@ describe('agreement with Chromium (browser-truth suites)', () => {
     expect(allowed).toBeLessThan(0.5);
   });
 
+  test("README's description of the matrix is what the fixtures hold: 315 scenarios, 326 fetches, outcomes, CorsError values", () => {
+    const fixtures = loadFixtures(FIXTURES);
+    const fetches = fixtures.flatMap((f) => f.fetches);
+    const count = (o: string) => fetches.filter((f) => f.truth.outcome === o).length;
+    const judged = measureAgreement(fixtures, {});
+    const excludedKeys = new Set(judged.notInHar.map((c) => `${c.scenario}#${c.seq}`));
+    const errors = (keep: (key: string) => boolean) =>
+      new Set(fixtures.flatMap((f) => f.fetches.filter((x) => x.truth.corsError && keep(`${f.id}#${x.seq}`)).map((x) => x.truth.corsError))).size;
+    const facts = {
+      scenarios: fixtures.length, fetches: fetches.length, allowed: count('allowed'), blocked: count('blocked'),
+      networkErrors: count('network-error'), notSent: count('not-sent'), corsErrors: errors(() => true), corsErrorsJudged: errors((k) => !excludedKeys.has(k)),
+    };
+    expect(facts).toEqual({ scenarios: 315, fetches: 326, allowed: 131, blocked: 172, networkErrors: 20, notSent: 3, corsErrors: 25, corsErrorsJudged: 23 });
+    const readme = README.replace(/\s+/g, ' ');
+    for (const phrase of [`runs ${facts.scenarios} scenarios (${facts.fetches} fetches)`, `(${facts.allowed} allowed, ${facts.blocked} blocked, ${facts.networkErrors} network errors, ${facts.notSent} never sent;`, `${facts.corsErrors} of the 28 \`CorsError\` values, ${facts.corsErrorsJudged} of them among the judged fetches`])
+      expect(readme).toContain(phrase);
+  });
+
   for (const set of SETS) {
     describe(set.name, () => {
       const fixtures = loadFixtures(set.dir);
