@@ -102,9 +102,9 @@ export const damageArb: fc.Arbitrary<Damage> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reorder' as const), seed: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), entry: fc.nat(20), times: fc.integer({ min: 1, max: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('same-time' as const), time: iso }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('many-headers' as const), entry: fc.nat(20), count: fc.integer({ min: 100, max: 5000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('huge-value' as const), entry: fc.nat(20), length: fc.integer({ min: 10_000, max: 60_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deep' as const), entry: fc.nat(20), depth: fc.integer({ min: 50, max: 3000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('many-headers' as const), entry: fc.nat(20), count: fc.integer({ min: 100, max: 2000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('huge-value' as const), entry: fc.nat(20), length: fc.integer({ min: 10_000, max: 30_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deep' as const), entry: fc.nat(20), depth: fc.integer({ min: 50, max: 1500 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('redirect-loop' as const), length: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop-envelope' as const), what: fc.constantFrom('log' as const, 'entries' as const, 'whole' as const) }) },
 );

@@ -4,7 +4,8 @@
 // planted secret in any export, the importer always finishes.
 //
 //   npx vitest run --project unit test/fuzz        the CI slice: a fixed seed, FUZZ_RUNS cases (default 150, about a minute)
-//   npm run fuzz                                   the full run: 10,000 cases, figures in test/fuzz/last-run.json
+//   npm run fuzz                                   the full run: 10,000 cases over FUZZ_SHARDS processes (default 2),
+//                                                  figures in test/fuzz/last-run.json
 //   FUZZ_SEED=123 FUZZ_RUNS=500 npx vitest run --project unit test/fuzz    another slice
 //
 // A failing case is shrunk by fast-check and printed with its seed and path, so it replays.
@@ -19,6 +20,8 @@ import { runCase, type CaseInput } from './run-case';
 const RUNS = Number(process.env.FUZZ_RUNS) || 150;
 const SEED = Number(process.env.FUZZ_SEED) || 16_016;
 const REPORT = process.env.FUZZ_REPORT;
+/** The full run splits its cases over processes (scripts/fuzz.mjs); the one-off checks run in shard 0 only. */
+const FIRST_SHARD = (Number(process.env.FUZZ_SHARD) || 0) === 0;
 /**
  * A case slower than this is counted as a hang. Generous on purpose: the biggest generated cases (15,000 header
  * names in one preflight, each quoted in every export) take seconds on a quiet machine and ten times that on a
@@ -65,7 +68,7 @@ describe(`generated hostile HARs (seed ${SEED}, ${RUNS} cases)`, () => {
 
 // Growth: the same generated entries, 1× and 20× (copies with their own URLs), analysed; time per entry must not
 // grow with the count. Wall-clock, so only in the full run (npm run fuzz), never in CI's slice.
-describe.runIf(RUNS >= 1000)('time per entry does not grow with the number of entries (full run only)', () => {
+describe.runIf(RUNS >= 1000 && FIRST_SHARD)('time per entry does not grow with the number of entries (full run only)', () => {
   test('20× the entries costs at most 3× the time per entry', () => {
     const cases = fc.sample(harCaseArb.filter((c) => c.entries.length >= 5), { seed: SEED, numRuns: 20 });
     const perEntry = (entries: unknown[]) => {
@@ -85,7 +88,7 @@ describe.runIf(RUNS >= 1000)('time per entry does not grow with the number of en
   }, 0);
 });
 
-describe('hostile shapes no generator reaches at random', () => {
+describe.runIf(FIRST_SHARD)('hostile shapes no generator reaches at random', () => {
   const hop = (i: number, n: number) => ({
     startedDateTime: new Date(Date.UTC(2026, 10, 24, 18) + i).toISOString(), time: 1,
     request: { method: 'GET', url: `${API}/h/${i}`, headers: [{ name: 'Origin', value: PAGE }] },
@@ -97,8 +100,8 @@ describe('hostile shapes no generator reaches at random', () => {
   });
   const harOf = (entries: unknown[]) => ({ log: { version: '1.2', creator: { name: 'fuzz', version: '0' }, entries } });
 
-  test('a 20,000-hop redirect loop is analysed, one exchange per hop (npm run fuzz also runs 100,000 hops)', () => {
-    const n = RUNS >= 1000 ? 100_000 : 20_000;
+  test('a 20,000-hop redirect loop is analysed, one exchange per hop (npm run fuzz: 100,000 hops)', () => {
+    const n = process.env.FUZZ_SHARD !== undefined ? 100_000 : 20_000;
     const report = analyzeHar(harOf(Array.from({ length: n }, (_, i) => hop(i, n))));
     expect(report.exchanges).toHaveLength(n);
     expect(report.exchanges.every((x) => x.verdict === 'allowed')).toBe(true);
