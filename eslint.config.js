@@ -86,4 +86,15 @@ export default tseslint.config(
     files: ['extension/platform/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [layer('cli'), coreByPath, wholeCore] }] },
   },
+  {
+    // Issue 16: no regular expression in redaction or classification may backtrack catastrophically on hostile
+    // input (HAR headers and URLs are attacker-controlled). eslint-plugin-regexp proves it per pattern.
+    files: ['src/core/redact/**', 'src/core/pairing/**', 'src/core/cors/**', 'src/core/fetch/**', 'src/core/har/**', 'src/core/hints/**', 'src/core/report/**'],
+    plugins: { regexp: (await import('eslint-plugin-regexp')).default },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
+    },
+  },
 );

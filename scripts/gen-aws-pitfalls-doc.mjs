@@ -46,7 +46,7 @@ const lines = [
   'Each pitfall below comes from the research catalogue (`aws-cors-pitfalls.md` §2), with the rule the hint engine applies,',
   'how sure a HAR alone can be (§3), and the scenario tests in `' + testFile + '` that assert its id, confidence and filled-in fix.',
   'Each detectable pitfall is also captured in real Chromium (`npm run truth:aws` → `test/fixtures/aws/`, asserted by',
-  '`test/browser-truth/aws/pitfalls.test.ts`); a capture where the engine falls short is a known gap, run as an expected failure.',
+  '`test/browser-truth/aws/pitfalls.test.ts`); a capture where the engine falls short is a known gap, whose test pins what the engine answers today (so a change either way fails and is reviewed).',
   '',
   '- **detected**: the catalogue rates the HAR-only diagnosis *certain* or *likely*; the hint carries that confidence.',
   '- **also check**: the catalogue rates it *possible*; the hint is ranked after the detected ones, with confidence `possible` and what would confirm it.',
@@ -88,7 +88,7 @@ for (const p of PITFALLS) {
     ...(capturedFor(p.id).length
       ? [
           '- **Captured in Chromium** (`test/fixtures/aws/`):',
-          ...capturedFor(p.id).map((c) => `  - [${c.id}](../test/fixtures/aws/${c.file}) — Chromium: ${c.corsError ? `\`${c.corsError}\`` : c.outcome}${knownGaps[c.id] ? ` — **known gap:** ${cell(knownGaps[c.id])}` : ''}`),
+          ...capturedFor(p.id).map((c) => `  - [${c.id}](../test/fixtures/aws/${c.file}) — Chromium: ${c.corsError ? `\`${c.corsError}\`` : c.outcome}${knownGaps[c.id] ? ` — **known gap:** ${cell(knownGaps[c.id].cause)}` : ''}`),
         ]
       : []),
   );

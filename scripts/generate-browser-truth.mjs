@@ -2,8 +2,15 @@
 // Regenerates test/fixtures/browser-truth/chromium/ from test/browser-truth/scenarios.mjs.
 //
 //   node scripts/generate-browser-truth.mjs            (npm run truth:generate)
+//   TRUTH_SET=wpt node scripts/generate-browser-truth.mjs   (npm run truth:generate:wpt)
 //
 // Environment:
+//   TRUTH_SET        which scenario set: `main` (default; test/browser-truth/scenarios.mjs →
+//                    test/fixtures/browser-truth/chromium), `wpt` (the out-of-sample set transcribed
+//                    from web-platform-tests, test/browser-truth/wpt-scenarios.mjs →
+//                    test/fixtures/browser-truth/wpt), `kinds` (request kinds that are not CORS
+//                    fetches and odd statuses, test/browser-truth/kinds-scenarios.mjs →
+//                    test/fixtures/browser-truth/kinds)
 //   CHROME_PATH      Chromium binary (default /usr/lib/chromium/chromium)
 //   TRUTH_PORT_BASE  first of the loopback ports (default 47101: A, +1 B, +2 C, +3 P, +4 Q,
 //                    +8 never listened on)
@@ -31,7 +38,6 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { scenarios as allScenarios } from '../test/browser-truth/scenarios.mjs';
 import { startTruthServer, DEFAULT_PORT_BASE } from '../test/browser-truth/server.mjs';
 import { DEFAULT_CHROME, createCdpTracker, launchTruthBrowser, openRecorder, poll, truthOf } from '../test/browser-truth/harness.mjs';
 
@@ -41,9 +47,19 @@ const EXT = path.join(ROOT, 'test/browser-truth/recorder-extension');
 const CHROME = process.env.CHROME_PATH || DEFAULT_CHROME;
 const PORT_BASE = Number(process.env.TRUTH_PORT_BASE) || DEFAULT_PORT_BASE;
 const ONLY = (process.env.TRUTH_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
+/** @type {Record<string, { module: string, out: string }>} */
+const SETS = {
+  main: { module: '../test/browser-truth/scenarios.mjs', out: 'test/fixtures/browser-truth/chromium' },
+  wpt: { module: '../test/browser-truth/wpt-scenarios.mjs', out: 'test/fixtures/browser-truth/wpt' },
+  kinds: { module: '../test/browser-truth/kinds-scenarios.mjs', out: 'test/fixtures/browser-truth/kinds' },
+};
+const SET = SETS[process.env.TRUTH_SET || 'main'];
+if (!SET) throw new Error(`TRUTH_SET must be one of ${Object.keys(SETS).join(', ')}`);
+/** @type {import('../test/browser-truth/scenarios.mjs').Scenario[]} */
+const allScenarios = (await import(SET.module)).scenarios;
 const OUT = process.env.TRUTH_OUT
   ? path.resolve(process.env.TRUTH_OUT)
-  : ONLY.length ? null : path.join(ROOT, 'test/fixtures/browser-truth/chromium');
+  : ONLY.length ? null : path.join(ROOT, SET.out);
 
 const elapsed = () => ((performance.now() - t0) / 1000).toFixed(1) + 's';
 
@@ -90,7 +106,8 @@ await assertClosed(PORT_BASE + 8);
 const server = await startTruthServer({ scenarios: allScenarios, portBase: PORT_BASE });
 const { origins } = server;
 /** @param {import('../test/browser-truth/scenarios.mjs').FetchSpec} fe @param {string} id */
-const fetchUrl = (fe, id) => `${origins[fe.target]}/s/${id}/${fe.route}`;
+// a WebSocket (kinds set) goes to the same listener as ws://
+const fetchUrl = (fe, id) => `${fe.init.kind === 'websocket' ? origins[fe.target].replace(/^http/, 'ws') : origins[fe.target]}/s/${id}/${fe.route}`;
 
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-truth-'));
 const browser = await launchTruthBrowser({
@@ -299,6 +316,7 @@ try {
     browser: browserVersion,
     generatedAt: new Date().toISOString(),
     generator: 'scripts/generate-browser-truth.mjs',
+    set: process.env.TRUTH_SET || 'main',
     pageOrigin: origins.A,
     origins: { A: origins.A, B: origins.B, C: origins.C, P: origins.P, Q: origins.Q, L: origins.L, CLOSED: origins.CLOSED },
     scenarioCount: outputs.length,

@@ -132,6 +132,30 @@ export function createCdpTracker() {
     cdp.on('Network.loadingFailed', (e) => {
       req(e.requestId).failed = e;
     });
+    // WebSocket handshakes have events of their own (no requestWillBeSent / loadingFinished).
+    cdp.on('Network.webSocketCreated', (e) => {
+      const r = req(e.requestId);
+      r.session = sessionName;
+      if (r.order === Infinity) r.order = order++;
+      r.urls.push(e.url);
+      r.method = r.firstMethod = 'GET';
+      r.type = 'WebSocket';
+      r.initiator = e.initiator ?? null;
+    });
+    cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
+      const r = req(e.requestId);
+      r.responseStatus = e.response.status;
+      if (e.response.status === 101) r.finished = true;
+      else r.failed ??= { errorText: `WebSocket handshake answered ${e.response.status}` };
+    });
+    cdp.on('Network.webSocketFrameError', (e) => {
+      const r = req(e.requestId);
+      if (!r.finished) r.failed ??= { errorText: e.errorMessage };
+    });
+    cdp.on('Network.webSocketClosed', (e) => {
+      const r = req(e.requestId);
+      if (!r.finished) r.failed ??= { errorText: 'WebSocket closed before the handshake completed' };
+    });
     cdp.on('Audits.issueAdded', (e) => {
       const issue = e.issue;
       const d = issue.details || {};

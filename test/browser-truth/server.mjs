@@ -37,6 +37,7 @@
 // `noContentLength`) and what node itself always adds (Date, Connection, Keep-Alive).
 
 import http from 'node:http';
+import { createHash } from 'node:crypto';
 import { truthPageHtml } from './truth-page.mjs';
 
 /**
@@ -258,11 +259,44 @@ export async function startTruthServer({ scenarios, portBase = DEFAULT_PORT_BASE
     socket.end(head + d.body);
   };
 
+  /** sockets taken over by a WebSocket upgrade: closeAllConnections() does not know them */
+  const upgraded = new Set();
+  /**
+   * A WebSocket handshake (kinds-scenarios.mjs): answered from the route's `actual` reply. Status 101 completes
+   * the handshake (Sec-WebSocket-Accept computed from the key, RFC 6455 §4.2.2) and closes the socket soon
+   * after; any other status refuses it.
+   * @param {'A'|'B'|'C'|'P'|'Q'} originName
+   * @returns {(req: http.IncomingMessage, socket: import('node:stream').Duplex) => void}
+   */
+  const upgrade = (originName) => (req, socket) => {
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
+    const d = decide(originName, { method: req.method || 'GET', url: req.url || '/', rawHeaders: req.rawHeaders, bodyBytes: 0 });
+    if ('abort' in d) {
+      socket.destroy();
+      return;
+    }
+    let head = `HTTP/1.1 ${d.status} ${d.statusText ?? http.STATUS_CODES[d.status] ?? ''}\r\n`;
+    if (d.status === 101) {
+      const key = String(req.headers['sec-websocket-key'] || '');
+      const accept = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+      head += `Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n`;
+      for (let i = 0; i < d.flat.length; i += 2) if (d.flat[i].toLowerCase() !== 'content-length') head += `${d.flat[i]}: ${d.flat[i + 1]}\r\n`;
+      socket.write(head + '\r\n');
+      // a close frame (opcode 8, no payload), then the end
+      setTimeout(() => socket.end(Buffer.from([0x88, 0x00])), 100);
+      return;
+    }
+    for (let i = 0; i < d.flat.length; i += 2) head += `${d.flat[i]}: ${d.flat[i + 1]}\r\n`;
+    socket.end(head + 'Connection: close\r\n\r\n' + d.body);
+  };
+
   /** @type {http.Server[]} */
   const servers = [];
   for (const name of /** @type {const} */ (['A', 'B', 'C', 'P', 'Q'])) {
     const server = http.createServer({ keepAliveTimeout: 60_000 }, handler(name));
     server.on('clientError', clientError(name));
+    server.on('upgrade', upgrade(name));
     await new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(ports[name], host, () => resolve(undefined));
@@ -278,6 +312,7 @@ export async function startTruthServer({ scenarios, portBase = DEFAULT_PORT_BASE
     wireFor: (id) => wire.filter((w) => w.scenarioId === id),
     close: async () => {
       for (const s of servers) s.closeAllConnections();
+      for (const sock of upgraded) sock.destroy();
       await Promise.all(servers.map((s) => new Promise((r) => s.close(() => r(undefined)))));
     },
   };

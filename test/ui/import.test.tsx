@@ -213,12 +213,7 @@ describe('bad input: a clear message, partial results, a count of what was skipp
 
     m = mountLive();
     const progress: number[] = [];
-    let last = performance.now();
-    let longest = 0;
     const ticker = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
       const s = m?.panel.store.imported.value;
       if (s?.status === 'reading') progress.push(s.loaded);
     }, 5);
@@ -230,10 +225,10 @@ describe('bad input: a clear message, partial results, a count of what was skipp
     } finally {
       clearInterval(ticker);
     }
-    // Progress moved in many steps, and no step held the event loop for long (before chunking, the same file
-    // stalled it for 3.4 s: the cap's trim-and-rebuild). The bound is loose for a loaded 2-core CI machine.
+    // Progress moved in many steps: the event loop was given back between chunks (before chunking, the same
+    // file stalled it for 3.4 s). How long each step takes is the bench's business (`npm run bench`), not a
+    // wall-clock bound in a unit test.
     expect(new Set(progress).size).toBeGreaterThan(20);
-    expect(longest).toBeLessThan(1000);
     const store = m.panel.store;
     expect(store.raw).toHaveLength(10_000);
     expect(store.imported.value!.notLoaded).toBe(2_300);

@@ -2,7 +2,7 @@
 // never records: inferred from what the request carried, or from a block only credentials explain — and said so.
 import type { BrowserSignal, CredentialsMode, Failure, Inferred, ObservedEntry } from '../types';
 import { getHeader } from '../fetch/headers';
-import { isRedirectStatus } from '../fetch/status';
+import { isRedirectResponse } from '../fetch/location';
 
 export interface ChecksResult {
   readonly failures: Failure[];
@@ -19,7 +19,7 @@ export function inferCredentials(
   const credentialsSeen = actual !== null && (getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies);
   const result = run(credentialsSeen);
   if (credentialsSeen) return { credentials: { value: 'include', from: actual!.hasRequestCookies ? 'request-cookies' : 'cookie-header' }, result };
-  if (result.failures.length === 0 && browser.kind === 'blocked' && !(actual && isRedirectStatus(actual.status))) {
+  if (result.failures.length === 0 && browser.kind === 'blocked' && !(actual && isRedirectResponse(actual))) {
     // A block that only credentials can explain tells us the mode was "include".
     const withCredentials = run(true);
     if (withCredentials.failures.length > 0) return { credentials: { value: 'include', from: 'only-credentials-explain-block' }, result: withCredentials };

@@ -6,7 +6,8 @@
 import type { CheckRow, ExchangeReport, Failure, ObservedEntry, Pairing, PreflightReason } from '../types';
 import { getHeader } from '../fetch/headers';
 import { isCorsNonWildcardRequestHeaderName } from '../fetch/safelist';
-import { isRedirectStatus } from '../fetch/status';
+import { isRedirectResponse } from '../fetch/location';
+import { originOf } from '../fetch/origin';
 import { advisoryRows } from './advisory-rows';
 import { localNetworkFailure } from './address-space';
 import { browserSignal } from './browser-signal';
@@ -124,8 +125,11 @@ function runChecks(
     rows.push({ stage: 'preflight', header: 'Status', status: 'not-observed', expected: '2xx (ok status)', actual: null, spec: step('cors-preflight-fetch#7'), note: ROW_NOTE['preflight-not-captured'] });
   }
   if (actual && (actual.status > 0 || actual.responseHeaders.length > 0)) {
-    const redirect = isRedirectStatus(actual.status) && actual.redirectURL !== '';
-    const r = corsCheck({ origin, credentialsInclude, responseHeaders: actual.responseHeaders, stage: redirect ? 'redirect' : 'actual', entry: actual.index });
+    const redirect = isRedirectResponse(actual);
+    // https://fetch.spec.whatwg.org/#concept-main-fetch step 12: a same-origin hop has response tainting "basic"
+    // and gets no CORS check; only its redirect's own checks apply.
+    const basic = redirect && originOf(actual.url) === origin;
+    const r = basic ? { failures: [], rows: [] } : corsCheck({ origin, credentialsInclude, responseHeaders: actual.responseHeaders, stage: redirect ? 'redirect' : 'actual', entry: actual.index });
     failures.push(...r.failures);
     rows.push(...r.rows);
     if (redirect) failures.push(...redirectLocationFailures(actual));

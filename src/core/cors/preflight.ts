@@ -3,7 +3,8 @@
 import type { CheckRow, Failure, HeaderList, ObservedEntry } from '../types';
 import { getHeader, parseTokenList } from '../fetch/headers';
 import { isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
-import { isOkStatus, isRedirectStatus, statusLine } from '../fetch/status';
+import { isOkStatus, statusLine } from '../fetch/status';
+import { isRedirectResponse } from '../fetch/location';
 import { corsCheck } from './cors-check';
 import { failure } from './failure';
 import { step } from './spec-steps';
@@ -38,8 +39,9 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
   const rows: CheckRow[] = [];
 
   // Beyond the spec: Chromium refuses any redirect of a preflight before looking at its headers
-  // (the spec reaches the same end because a 3xx is not an ok status).
-  if (isRedirectStatus(preflight.status) || preflight.redirectURL !== '') {
+  // (the spec reaches the same end because a 3xx is not an ok status). A 3xx without a location URL is not
+  // a redirect: it fails on its status below, after the CORS check (measured: PreflightInvalidStatus).
+  if (isRedirectResponse(preflight)) {
     failures.push(failure('PreflightDisallowedRedirect', '', 'preflight', at, 'chromium:preflight-redirect'));
     rows.push({ stage: 'preflight', header: 'Status', status: 'invalid', expected: '2xx, no redirect', actual: statusLine(preflight.status, preflight.statusText), spec: step('chromium:preflight-redirect'), corsError: 'PreflightDisallowedRedirect' });
     return { failures, rows, maxAgeSeconds: 0 };

@@ -1,10 +1,11 @@
 // https://fetch.spec.whatwg.org/#http-redirect-fetch — the checks on the Location of a CORS request's redirect.
 import type { Failure, ObservedEntry } from '../types';
 import { includesCredentials, isHttpScheme } from '../fetch/origin';
+import { locationUrl } from '../fetch/location';
 import { failure } from './failure';
 
 export function redirectLocationFailures(actual: ObservedEntry): Failure[] {
-  const location = actual.redirectURL;
+  const location = locationUrl(actual) ?? '';
   // 8. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
   // Beyond the spec: Chromium's network stack refuses data:, file: and similar targets as unsafe redirects
   // (a network error without a CORS reason); other schemes reach the CORS check.

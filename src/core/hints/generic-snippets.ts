@@ -89,7 +89,7 @@ server {
 }
 
 export function pageSnippet(title: string, code: string): HintFix {
-  return { toolchain: 'generic', language: 'js', title, snippet: code.replace(/^\n+/, '').replace(/\s+$/, '') + '\n' };
+  return { toolchain: 'generic', language: 'js', title, snippet: code.replace(/^\n+/, '').trimEnd() + '\n' };
 }
 
 export function textFix(title: string, text: string): HintFix {

@@ -2,6 +2,7 @@
 import type { ObservedEntry } from '../types';
 import { getHeader } from '../fetch/headers';
 import { originOf } from '../fetch/origin';
+import { locationUrl } from '../fetch/location';
 
 export type EntryRole =
   | { readonly kind: 'preflight'; readonly origin: string | null; readonly requestMethod: string; readonly requestHeaderNames: readonly string[] }
@@ -9,7 +10,7 @@ export type EntryRole =
   | { readonly kind: 'not-cors'; readonly reason: string; readonly origin: string | null; readonly originFrom: string };
 
 const NAVIGATION_TYPES = new Set(['document', 'iframe', 'subdocument']);
-const NO_CORS_TYPES = new Set(['image', 'stylesheet', 'script', 'font', 'media', 'texttrack', 'manifest', 'ping', 'csp-violation-report', 'signed-exchange', 'websocket']);
+const NO_CORS_TYPES = new Set(['image', 'stylesheet', 'script', 'font', 'media', 'texttrack', 'manifest', 'ping', 'csp-violation-report', 'signed-exchange']);
 
 export function classifyEntry(entry: ObservedEntry): EntryRole {
   const acrm = getHeader(entry.requestHeaders, 'access-control-request-method');
@@ -31,6 +32,14 @@ export function classifyEntry(entry: ObservedEntry): EntryRole {
     return { kind: 'not-cors', reason: 'a navigation (documents are not fetched in CORS mode)', origin: originHeader, originFrom: 'origin-header' };
   if (fetchMode === 'no-cors')
     return { kind: 'not-cors', reason: "a no-cors request (Sec-Fetch-Mode: no-cors): the page gets an opaque response, CORS does not apply", origin: originHeader, originFrom: 'origin-header' };
+  // A WebSocket handshake is a fetch in mode "websocket", not "cors" (https://websockets.spec.whatwg.org/#concept-websocket-establish):
+  // the browser sends Origin and the server alone decides; no Access-Control-* header is involved. Chromium's
+  // HAR shows it as a ws:/wss: URL, status 101, `_resourceType: "websocket"`, `Sec-Fetch-Mode: websocket`.
+  if (isWebSocketHandshake(entry, fetchMode))
+    return { kind: 'not-cors', reason: 'a WebSocket handshake (WebSockets do not use CORS: the server checks the Origin header itself)', origin: originHeader, originFrom: 'origin-header' };
+  // Any other mode but "cors" (e.g. "same-origin") is not subject to the CORS protocol either.
+  if (fetchMode !== null && fetchMode.trim().toLowerCase() !== 'cors')
+    return { kind: 'not-cors', reason: `a request in mode "${fetchMode}" (Sec-Fetch-Mode): only mode "cors" uses the CORS protocol`, origin: originHeader, originFrom: 'origin-header' };
 
   const page = pageOrigin(entry, originHeader);
   if (page.origin === null) {
@@ -39,12 +48,36 @@ export function classifyEntry(entry: ObservedEntry): EntryRole {
     return { kind: 'not-cors', reason: 'no Origin header and no way to tell the page origin: a same-origin or no-cors request', origin: null, originFrom: 'none' };
   }
   if (page.origin === 'null' && originHeader === 'null') return { kind: 'cors', origin: 'null', originFrom: page.from };
-  if (target !== null && page.origin === target) return { kind: 'not-cors', reason: 'same-origin request', origin: page.origin, originFrom: page.from };
+  if (target !== null && page.origin === target) {
+    // A same-origin fetch in CORS mode redirected to another origin with credentials in `Location` is refused
+    // at this hop (https://fetch.spec.whatwg.org/#http-redirect-fetch step 9; measured: Chromium reports
+    // RedirectContainsCredentials on it, and no further hop exists), so this hop is where the CORS verdict is.
+    if (fetchMode === 'cors' && redirectsWithCredentialsElsewhere(entry, target)) return { kind: 'cors', origin: page.origin, originFrom: page.from };
+    return { kind: 'not-cors', reason: 'same-origin request', origin: page.origin, originFrom: page.from };
+  }
   if (originHeader === null && entry.status > 0 && entry.flavour !== 'other' && !(entry.resourceType === 'fetch' || entry.resourceType === 'xhr'))
     return { kind: 'not-cors', reason: 'a cross-origin request sent without an Origin header (no-cors mode)', origin: page.origin, originFrom: page.from };
   if (originHeader === null && entry.status > 0)
     return { kind: 'not-cors', reason: 'a cross-origin request sent without an Origin header (no-cors mode, or the HAR dropped it)', origin: page.origin, originFrom: page.from };
   return { kind: 'cors', origin: page.origin, originFrom: page.from };
+}
+
+function isWebSocketHandshake(entry: ObservedEntry, fetchMode: string | null): boolean {
+  if (fetchMode !== null && fetchMode.trim().toLowerCase() === 'websocket') return true;
+  if (/^wss?:/i.test(entry.url) || entry.resourceType === 'websocket') return true;
+  const upgrade = getHeader(entry.responseHeaders, 'upgrade') ?? getHeader(entry.requestHeaders, 'upgrade');
+  return entry.status === 101 && upgrade !== null && upgrade.trim().toLowerCase() === 'websocket';
+}
+
+function redirectsWithCredentialsElsewhere(entry: ObservedEntry, origin: string): boolean {
+  const location = locationUrl(entry);
+  if (location === null) return false;
+  try {
+    const url = new URL(location);
+    return (url.username !== '' || url.password !== '') && originOf(location) !== origin;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ObservedEntry, Pairing } from '../types';
 import { getHeader } from '../fetch/headers';
 import { isOkStatus } from '../fetch/status';
 import { originOf } from '../fetch/origin';
+import { locationUrl } from '../fetch/location';
 import { parseMaxAge, preflightCovers } from '../cors/preflight';
 import { needsPreflight, unsafeAuthorHeaders } from '../cors/preflight-reason';
 import { classifyEntry, type EntryRole } from './classify';
@@ -97,7 +98,8 @@ export class Pairer {
   /** Adds one entry; returns the exchanges it created or changed. */
   add(entry: ObservedEntry): ExchangeState[] {
     const role = classifyEntry(entry);
-    if (entry.redirectURL !== '') push(this.redirectsByTarget, entry.redirectURL, entry);
+    const location = locationUrl(entry);
+    if (location !== null) push(this.redirectsByTarget, location, entry);
     if (role.kind === 'preflight') return this.addPreflight(entry, role);
     const changed = this.noteResends(entry);
     if (role.kind === 'cors') return [...this.addActual(entry, role), ...changed];

@@ -138,28 +138,38 @@ function walkContent(content: Json, r: Redactor): Json {
   return out;
 }
 
+/**
+ * Deeper than this, a value is replaced by a note instead of being copied: recursion that deep would overflow
+ * the stack (found by the property tests, test/fuzz/), and nothing a browser writes nests like that. Dropping
+ * rather than keeping it as text keeps the promise that nothing unscanned leaves.
+ */
+export const MAX_DEPTH = 200;
+export const TOO_DEEP_NOTE = `[removed by CORS Lens: nested deeper than ${MAX_DEPTH} levels]`;
+
 /** A deep copy with every string scanned as text, and secret-named string fields (`{"token": "..."}`) replaced. */
-export function deepText(value: unknown, r: Redactor, key?: string): unknown {
+export function deepText(value: unknown, r: Redactor, key?: string, depth = 0): unknown {
   if (typeof value === 'string') {
     if (key !== undefined && isSecretFieldName(key)) return r.secret(value, 'field', key);
     return r.text(value);
   }
-  if (Array.isArray(value)) return value.map((v) => deepText(v, r));
+  if ((Array.isArray(value) || isObject(value)) && depth >= MAX_DEPTH) return TOO_DEEP_NOTE;
+  if (Array.isArray(value)) return value.map((v) => deepText(v, r, undefined, depth + 1));
   if (isObject(value)) {
     const out: Json = {};
-    for (const [k, v] of Object.entries(value)) out[k] = deepText(v, r, k);
+    for (const [k, v] of Object.entries(value)) out[k] = deepText(v, r, k, depth + 1);
     return out;
   }
   return value;
 }
 
 /** A deep copy with `f` applied to every string. */
-export function mapStrings(value: unknown, f: (s: string) => string): unknown {
+export function mapStrings(value: unknown, f: (s: string) => string, depth = 0): unknown {
   if (typeof value === 'string') return f(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
+  if ((Array.isArray(value) || isObject(value)) && depth >= MAX_DEPTH) return TOO_DEEP_NOTE;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f, depth + 1));
   if (isObject(value)) {
     const out: Json = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f);
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f, depth + 1);
     return out;
   }
   return value;

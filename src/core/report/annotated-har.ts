@@ -5,6 +5,7 @@ import type { RedactionSummary } from '../redact';
 import type { AnalysisReport, CheckRow, ExchangeReport, Failure, HiddenStatus, Hint, PairingMethod, Verdict } from '../types';
 import type { CorsError } from '../cors/errors';
 import { harLog, isObject } from './har-access';
+import { textOf } from './escape';
 import type { ReportScope } from './scope';
 
 /** `_corsLens` on an entry. Entry indices are indices in *this* file's `log.entries`. */
@@ -74,7 +75,7 @@ export function annotateHar(report: AnalysisReport, har: unknown, options: Annot
 
   const pagerefs = new Set(entries.map((e) => (isObject(e) && typeof e.pageref === 'string' ? e.pageref : null)));
   const pages = Array.isArray(log.pages)
-    ? log.pages.filter((p) => options.entries === null || (isObject(p) && pagerefs.has(String(p.id))))
+    ? log.pages.filter((p) => options.entries === null || (isObject(p) && pagerefs.has(textOf(p.id))))
     : [];
 
   const meta: LogAnnotation = {

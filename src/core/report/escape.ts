@@ -11,9 +11,20 @@ const HTML_ESCAPES: Record<string, string> = {
   '\u0000': '\uFFFD',
 };
 
+/**
+ * Any value from a HAR as text, without ever throwing: `String()` throws on an object whose `toString` is not a
+ * function or that has no prototype (found by the property tests, test/fuzz/). Objects and arrays, which no
+ * header, URL or status should be, become ''.
+ */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined || typeof value === 'object' || typeof value === 'function') return '';
+  return String(value);
+}
+
 /** Text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`\u0000]/g, (c) => HTML_ESCAPES[c]);
+  return textOf(value).replace(/[&<>"'`\u0000]/g, (c) => HTML_ESCAPES[c]);
 }
 
 /** An id fit for `id="..."` and `href="#..."`: letters, digits, `-` and `_` only; distinct ids stay distinct. */
@@ -29,7 +40,7 @@ export function htmlId(value: string): string {
  * start a new block.
  */
 export function escapeMarkdown(value: unknown): string {
-  return String(value ?? '')
+  return textOf(value)
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

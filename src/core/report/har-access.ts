@@ -1,5 +1,6 @@
 // Reading the (redacted) raw HAR the renderers were given, tolerating any shape.
 import { isObject, type Json } from '../har/json';
+import { textOf } from './escape';
 
 export { isObject };
 
@@ -24,7 +25,7 @@ export function entryMessage(entry: unknown, side: 'request' | 'response'): Json
 export function headersOf(entry: unknown, side: 'request' | 'response'): RawHeader[] {
   const m = entryMessage(entry, side);
   if (!m || !Array.isArray(m.headers)) return [];
-  return m.headers.filter(isObject).map((h) => ({ name: String(h.name ?? ''), value: String(h.value ?? '') }));
+  return m.headers.filter(isObject).map((h) => ({ name: textOf(h.name), value: textOf(h.value) }));
 }
 
 /** `OPTIONS https://... HTTP/1.1` / `HTTP/1.1 204 No Content` and the header lines, as the Network panel's "raw" view. */
@@ -32,8 +33,8 @@ export function rawMessages(entry: unknown): { request: string; response: string
   const req = entryMessage(entry, 'request');
   const res = entryMessage(entry, 'response');
   const lines = (hs: RawHeader[]): string => hs.map((h) => `${h.name}: ${h.value}`).join('\n');
-  const request = `${String(req?.method ?? '')} ${String(req?.url ?? '')} ${String(req?.httpVersion ?? '')}`.trim();
-  const status = `${String(res?.httpVersion ?? '')} ${String(res?.status ?? '')} ${String(res?.statusText ?? '')}`.trim();
+  const request = `${textOf(req?.method)} ${textOf(req?.url)} ${textOf(req?.httpVersion)}`.trim();
+  const status = `${textOf(res?.httpVersion)} ${textOf(res?.status)} ${textOf(res?.statusText)}`.trim();
   return {
     request: [request, lines(headersOf(entry, 'request'))].filter(Boolean).join('\n'),
     response: [status, lines(headersOf(entry, 'response'))].filter(Boolean).join('\n'),

@@ -4,7 +4,7 @@
 import type { RedactionSummary } from '../redact';
 import { isCorsEvidenceHeader } from '../redact';
 import type { AnalysisReport, CheckRow, ExchangeReport, Hint } from '../types';
-import { escapeHtml as e, htmlId } from './escape';
+import { escapeHtml as e, htmlId, textOf } from './escape';
 import { REPORT_CSS } from './html-style';
 import { harEntries, headersOf, entryMessage, type RawHeader } from './har-access';
 import type { ReportScope } from './scope';
@@ -163,7 +163,7 @@ function messages(label: string, index: number | null, entries: readonly unknown
   const entry = entries[index];
   const req = entryMessage(entry, 'request');
   const res = entryMessage(entry, 'response');
-  const status = `${String(res?.status ?? '')} ${String(res?.statusText ?? '')}`.trim();
+  const status = `${textOf(res?.status)} ${textOf(res?.statusText)}`.trim();
   return (
     `<details open><summary>${e(label)} <span class="muted">entry ${e(index)} · ${e(req?.method ?? '')} · ${e(status)}</span></summary>` +
     `<h3>Response Headers</h3>${headerRows(headersOf(entry, 'response'))}<h3>Request Headers</h3>${headerRows(headersOf(entry, 'request'))}</details>`

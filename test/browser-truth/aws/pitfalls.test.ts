@@ -3,9 +3,10 @@
 // expected confidence, fills the fix with the page's values, names the status the page never saw, and
 // agrees with Chromium's own verdict; negatives claim no AWS pitfall.
 //
-// A pitfall the engine misses on the real capture is listed in known-gaps.json with its cause. Its test
-// still runs, as `test.fails`: it passes while the gap exists and fails once the gap is closed (then
-// remove the entry) — the list stays true, and nothing is skipped.
+// A pitfall the engine misses on the real capture is listed in known-gaps.json with its cause and the
+// engine's exact answer today (verdict, every hint with its confidence, hidden status, services). Its test
+// asserts that answer AND that the expectation is still unmet: a change either way (a worse answer, or the
+// gap closed — then remove the entry) fails and is reviewed. Nothing is skipped, nothing passes on any failure.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -40,7 +41,7 @@ const fixtures: AwsFixture[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.json') && f !== 'index.json')
   .sort()
   .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as AwsFixture);
-const knownGaps = JSON.parse(readFileSync('test/browser-truth/aws/known-gaps.json', 'utf8')) as Record<string, string>;
+const knownGaps = JSON.parse(readFileSync('test/browser-truth/aws/known-gaps.json', 'utf8')) as Record<string, { cause: string; today: string }>;
 
 /** The exchange of the fixture's fetch (its first hop, as in ../agreement.ts). */
 function exchangeOf(f: AwsFixture): ExchangeReport {
@@ -53,6 +54,9 @@ function exchangeOf(f: AwsFixture): ExchangeReport {
 const fill = (s: string, f: AwsFixture) => s.replaceAll('{{PAGE}}', f.pageOrigin);
 const isAwsPitfall = (id: string) => !id.startsWith('GENERIC-');
 const summary = (x: ExchangeReport) => x.hints.map((h) => `${h.id}(${h.confidence})`).join(', ') || 'no hints';
+/** The whole answer a known gap pins: verdict, every hint with its confidence, the hidden status, the services seen. */
+const todayOf = (x: ExchangeReport) =>
+  `${x.verdict}/${x.corsError ?? '-'}; hints ${x.hints.map((h) => `${h.id}(${h.confidence})`).join(', ') || 'none'}; hidden status ${x.hiddenStatus?.status ?? '-'}; services ${x.fingerprints.map((s) => `${s.service}(${s.confidence})`).join(', ') || 'none'}`;
 
 function checkPitfall(f: AwsFixture, want: HintExpectation): void {
   const x = exchangeOf(f);
@@ -76,6 +80,17 @@ describe('AWS pitfalls on real Chromium captures (test/fixtures/aws)', () => {
     const covered = new Set(fixtures.map((f) => f.pitfall));
     expect(detectable.filter((id) => !covered.has(id))).toEqual([]);
   });
+  test("README's counts are these: 84 captures, 66 for pitfalls, 18 negatives, 9 known gaps", () => {
+    const counts = {
+      captures: fixtures.length,
+      pitfalls: fixtures.filter((f) => f.pitfall !== null).length,
+      negatives: fixtures.filter((f) => f.scenario.expect.noAwsPitfall).length,
+      gaps: Object.keys(knownGaps).length,
+    };
+    expect(counts).toEqual({ captures: 84, pitfalls: 66, negatives: 18, gaps: 9 });
+    const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+    for (const phrase of [`${counts.captures} captures in real Chromium`, `(${counts.pitfalls} captures)`, `plus ${counts.negatives} negatives`, `The ${counts.gaps} known gaps`]) expect(readme).toContain(phrase);
+  });
   test('every known gap names an existing fixture', () => {
     expect(Object.keys(knownGaps).filter((id) => !fixtures.some((f) => f.id === id))).toEqual([]);
   });
@@ -94,8 +109,13 @@ describe('AWS pitfalls on real Chromium captures (test/fixtures/aws)', () => {
     for (const f of positives) {
       for (const want of f.scenario.expect.hints) {
         const name = `${f.id} → ${want.id} (${want.confidence})`;
-        if (knownGaps[f.id]) test.fails(`${name} — KNOWN GAP: ${knownGaps[f.id]}`, () => checkPitfall(f, want));
-        else test(name, () => checkPitfall(f, want));
+        const gap = knownGaps[f.id];
+        if (gap) {
+          test(`${name} — KNOWN GAP, answer pinned: ${gap.cause}`, () => {
+            expect(todayOf(exchangeOf(f))).toBe(gap.today);
+            expect(() => checkPitfall(f, want), 'the gap is closed: remove it from known-gaps.json').toThrow();
+          });
+        } else test(name, () => checkPitfall(f, want));
       }
     }
   });

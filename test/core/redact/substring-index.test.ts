@@ -25,12 +25,15 @@ describe('createSubstringIndex', () => {
 
   test('ignores secrets shorter than its minimum', () => expect(index.has('short')).toBe(false));
 
-  test('stays linear with thousands of secrets', () => {
+  // Its speed (linear in the text, whatever the number of secrets) is measured by the bench
+  // (`npm run bench`, `npm run bench:check`), not by a wall-clock bound here.
+  test('finds the one secret among 20,000 at the end of a 1 MB text', () => {
     const big = createSubstringIndex(8);
     for (let i = 0; i < 20000; i++) big.add(`tok-${i.toString(36).padStart(6, '0')}-x`, `[${i}]`);
     const text = 'lorem ipsum dolor sit amet '.repeat(40000) + 'tok-0000rs-x';
-    const t = performance.now();
-    expect(big.replace(text, () => {}).endsWith('[1000]')).toBe(true);
-    expect(performance.now() - t).toBeLessThan(2000);
+    const hits: string[] = [];
+    const out = big.replace(text, (r) => hits.push(r));
+    expect(out.endsWith('lorem ipsum dolor sit amet [1000]')).toBe(true);
+    expect(hits).toEqual(['[1000]']);
   });
 });

@@ -73,7 +73,9 @@ function presignExpiry(r: ResponseView): number | null {
   const expires = Number(r.query.get('X-Amz-Expires'));
   if (!date || !Number.isFinite(expires)) return null;
   const [, y, mo, d, h, mi, s] = date;
-  return Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) + expires * 1000;
+  const expiry = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) + expires * 1000;
+  // X-Amz-Expires=-1e300 is finite, but no Date can hold it (toISOString would throw; found by test/fuzz/)
+  return Number.isNaN(new Date(expiry).getTime()) ? null : expiry;
 }
 
 /**

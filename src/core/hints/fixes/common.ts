@@ -34,9 +34,18 @@ export function shVar(name: string, v: Known, from: string, howToFind: string): 
   return `${name}=${value}   # ${v.known ? from : `not in the HAR: ${howToFind}`}`;
 }
 
+/** `s` without leading and trailing `_` (an index scan: /^_+|_+$/ is quadratic on a long inner run). */
+function trimUnderscores(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === '_') start++;
+  while (end > start && s[end - 1] === '_') end--;
+  return s.slice(start, end);
+}
+
 /** A Terraform/CDK-safe identifier from a path (`/items/{id}` → `items_id`). */
 export function identifierFromPath(path: string, fallback = 'root'): string {
-  const id = path.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const id = trimUnderscores(path.toLowerCase().replace(/[^a-z0-9]+/g, '_'));
   return id === '' ? fallback : /^[0-9]/.test(id) ? `r_${id}` : id;
 }
 
