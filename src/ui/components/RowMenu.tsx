@@ -19,8 +19,8 @@ export interface MenuAt {
 interface Item {
   readonly id: string;
   readonly label: string;
-  /** The text to copy; null: the item is shown disabled. A function: computed when chosen (the fix may need the hint engine). */
-  readonly text: string | null | (() => Promise<string | null>);
+  /** The text to copy; null: the item is shown disabled. */
+  readonly text: string | null;
 }
 
 export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: MenuAt; onClose: () => void }) {
@@ -30,8 +30,21 @@ export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: M
   const [pos, setPos] = useState(at);
   const curls = curlsOf(store, report);
 
-  const fixText = async (): Promise<string | null> => {
-    await loadHintEngine();
+  // The fix needs the hint engine: loaded when the menu opens, so that the copy happens in the click itself
+  // (DevTools' frame allows copying only while handling the user's gesture).
+  const [engineReady, setEngineReady] = useState(false);
+  useEffect(() => {
+    if (!mayHaveHints(report)) return;
+    let live = true;
+    loadHintEngine().then(
+      () => live && setEngineReady(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [report]);
+  const fixText = (): string | null => {
     const state = hintsNow(store, report);
     if (!state || state.status !== 'ready' || state.hints.length === 0) return null;
     const { toolchain } = chosenToolchain(state.hints, store.toolchain.value);
@@ -42,7 +55,7 @@ export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: M
     { id: 'url', label: m.copyUrl, text: report.url },
     { id: 'curl', label: m.copyCurl, text: curls.actual },
     ...(curls.preflight ? [{ id: 'curl-preflight', label: m.copyCurlPreflight, text: curls.preflight }] : []),
-    { id: 'fix', label: m.copyFix, text: mayHaveHints(report) ? fixText : null },
+    { id: 'fix', label: m.copyFix, text: mayHaveHints(report) && (engineReady || !store.hintsOnDemand) ? fixText() : null },
     { id: 'console', label: m.copyConsole, text: chromeConsoleMessage(report) },
   ];
 
@@ -70,11 +83,10 @@ export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: M
   }, [onClose]);
 
   const focusList = () => document.querySelector<HTMLElement>('.list')?.focus();
-  const run = async (item: Item) => {
-    const text = typeof item.text === 'function' ? await item.text().catch(() => null) : item.text;
+  const run = (item: Item) => {
+    if (item.text !== null) void copyText(item.text);
     onClose();
     focusList();
-    if (text !== null) await copyText(text);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[role=menuitem]:not([aria-disabled=true])') ?? [])];
@@ -110,7 +122,7 @@ export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: M
           aria-disabled={item.text === null}
           tabIndex={-1}
           title={item.text === null && item.id === 'fix' ? m.noFix : undefined}
-          onClick={() => item.text !== null && void run(item)}
+          onClick={() => item.text !== null && run(item)}
         >
           {item.label}
         </button>
