@@ -201,12 +201,18 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
 
   const state = useRef({ narrow, overlay, showDetail });
   state.current = { narrow, overlay, showDetail };
+  // The panel's global keys. DevTools injects a keydown listener on this document (its extension API) that
+  // forwards Escape, Ctrl+F and others to DevTools itself — Escape then opens the Console drawer, which takes
+  // every later keystroke. It is registered before any of ours, so the keys the panel handles are taken in the
+  // capture phase on window, before the event reaches the document, and stopped there.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const target = e.target as HTMLElement | null;
       const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
-      if (target?.closest?.('.export-dialog')) return; // the dialog handles its own keys
+      // The export dialog and the menus handle their own keys (and stop them).
+      if (target?.closest?.('.export-dialog, .menu')) return;
+      if (e.key === 'Escape' && target?.closest?.('.more-wrap') && document.querySelector('.more-menu')) return;
       if ((e.key === 'f' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
         stop(e);
         filterRef.current?.focus();
@@ -222,8 +228,8 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
         focusList();
       }
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [store]);
 
   const openDetail = () => {
