@@ -68,7 +68,7 @@ export const strings = {
     clearTitle: 'Clear the list',
     preserveLog: 'Preserve log',
     preserveLogTitle: 'Keep the list when the page navigates',
-    filterPlaceholder: 'Filter: URL, error, service, pitfall, words',
+    filterPlaceholder: 'Filter (URL, error, service, pitfall)',
     filterTitle:
       'Matches the URL, method, status, Chrome error name, AWS service (api gateway, lambda, cloudfront, s3), pitfall id (APIGW-R05) and words of the explanation. -word excludes.',
     filterLabel: 'Filter requests',

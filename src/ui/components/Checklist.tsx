@@ -29,7 +29,12 @@ function Status({ row }: { row: CheckRow }) {
       </span>
     );
   }
-  return <span class={`check-status ${row.status}`}>{strings.checkStatus[row.status]}</span>;
+  // The CorsError this row causes is named in "Every failing check"; here it is the status's tooltip.
+  return (
+    <span class={`check-status ${row.status}`} title={row.corsError ? plainCorsError(row.corsError) : undefined} data-error={row.corsError}>
+      {strings.checkStatus[row.status]}
+    </span>
+  );
 }
 
 function StageTable({ title, rows, stage }: { title: string; rows: readonly CheckRow[]; stage: string }) {
@@ -60,11 +65,7 @@ function StageTable({ title, rows, stage }: { title: string; rows: readonly Chec
               <td class="mono" data-label={c.actual}>{row.actual !== null ? <span>{row.actual}</span> : <span class="muted">{strings.detail.absent}</span>}</td>
               <td data-label={c.status}>
                 <div>
-                  <Status row={row} />
-                  {row.corsError && (
-                    <span class="check-error" title={plainCorsError(row.corsError)}> {row.corsError}</span>
-                  )}{' '}
-                  <SpecLink spec={row.spec} />
+                  <Status row={row} /> <SpecLink spec={row.spec} />
                   {row.note && <div class="muted note">{row.note}</div>}
                 </div>
               </td>

@@ -16,13 +16,15 @@ const OVERSCAN = 10;
 const FALLBACK_ROWS = 60;
 
 /** Default widths (px) of the fixed columns; Name takes the rest. */
-export const DEFAULT_WIDTHS: Record<Exclude<ColumnId, 'name'>, number> = { method: 64, status: 92, verdict: 240, preflight: 92, time: 100 };
+export const DEFAULT_WIDTHS: Record<Exclude<ColumnId, 'name'>, number> = { method: 64, status: 100, verdict: 240, preflight: 92, time: 100 };
 /** The Name column never gets narrower than this while another column can be hidden instead. */
 const NAME_MIN = 150;
 /** The verdict never hides; at worst it shrinks to this (its badge then ends in an ellipsis, whole in its tooltip). */
 const VERDICT_MIN = 96;
-/** Which column goes first when the list is too narrow. */
-const HIDE_ORDER: ReadonlyArray<Exclude<ColumnId, 'name' | 'verdict'>> = ['time', 'preflight', 'method', 'status'];
+/** Before Method and Status go, the verdict gives up width down to this (most names still fit). */
+const VERDICT_SHRINK = 180;
+/** Which column goes first when the list is too narrow; `verdict` = shrink the verdict to VERDICT_SHRINK. */
+const HIDE_ORDER: ReadonlyArray<Exclude<ColumnId, 'name'>> = ['time', 'preflight', 'verdict', 'method', 'status'];
 
 /** The columns shown in a list `width` px wide and their widths (Name: null, it takes the rest). */
 export function fitColumns(width: number, chosen: Partial<Record<ColumnId, number>>): { shown: Set<ColumnId>; widths: Record<string, number> } {
@@ -33,7 +35,8 @@ export function fitColumns(width: number, chosen: Partial<Record<ColumnId, numbe
   const used = () => [...shown].reduce((sum, id) => sum + (id === 'name' ? NAME_MIN : widths[id]!), 0);
   for (const id of HIDE_ORDER) {
     if (used() <= width) break;
-    shown.delete(id);
+    if (id === 'verdict') widths.verdict = Math.max(Math.min(widths.verdict!, VERDICT_SHRINK), widths.verdict! - (used() - width));
+    else shown.delete(id);
   }
   if (used() > width) widths.verdict = Math.max(VERDICT_MIN, widths.verdict! - (used() - width));
   return { shown, widths };
@@ -91,6 +94,8 @@ function Row({ x, index, selected, shown, onActivate, onMenu }: RowProps) {
   const store = useStore();
   const l = strings.list;
   const statusTitle = l.statusTitle(x.pageStatus, x.serverStatus);
+  const serverPart = x.serverStatus !== x.pageStatus ? (x.serverStatus === null ? ` / ${l.notSent}` : ` / ${x.serverStatus}`) : '';
+  const statusText = `${x.pageStatus}${serverPart}`;
   return (
     <div
       role="row"
@@ -104,6 +109,9 @@ function Row({ x, index, selected, shown, onActivate, onMenu }: RowProps) {
       data-error={x.corsError ?? ''}
       data-certainty={certaintyOf(x)}
       data-url={x.url}
+      data-method={x.method}
+      data-status={statusText}
+      data-preflight={strings.pairing[x.pairing.method]}
       onClick={() => {
         applySelect(store, x.id);
         onActivate(x.id);
@@ -122,9 +130,7 @@ function Row({ x, index, selected, shown, onActivate, onMenu }: RowProps) {
       {shown.has('status') && (
         <span role="gridcell" class="c-status" title={statusTitle}>
           <span class="page-status">{x.pageStatus}</span>
-          {x.serverStatus !== x.pageStatus && (
-            <span class="server-status">{x.serverStatus === null ? ` / ${l.notSent}` : ` / ${x.serverStatus}`}</span>
-          )}
+          {serverPart && <span class="server-status">{serverPart}</span>}
         </span>
       )}
       <span role="gridcell" class="c-verdict">

@@ -71,7 +71,7 @@ function MoreMenu({ onImport, onExport }: { onImport: () => void; onExport: () =
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">⋮</span>
+        <span aria-hidden="true">»</span>
       </button>
       {open && (
         <div class="menu more-menu" role="menu" aria-label={t.moreTitle}>
