@@ -247,7 +247,7 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
         names: [...document.querySelectorAll<HTMLElement>('.rows [role=row] .name-path')].map((n) => n.textContent ?? ''),
       }));
       expect(list.verdicts).toBe(list.rows);
-      expect(list.names.every((n) => n.startsWith('/'))).toBe(true);
+      expect(list.names.every((n: string) => n.startsWith('/'))).toBe(true);
 
       for (const s of blockedScenarios()) {
         await selectRow(run, s.id);
