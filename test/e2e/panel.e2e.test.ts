@@ -328,11 +328,13 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
     );
     expect(await consoleDrawerOpen(devtools), 'the Console drawer after Escape in the panel').toBe(false);
     expect(await frame().evaluate(() => !!document.activeElement && document.activeElement !== document.body)).toBe(true);
-    // The probe can see an open drawer: Escape in DevTools' own UI opens it.
-    await devtools.mouse.click(5, 5);
+    // The probe can see an open drawer: Escape in DevTools' own UI (an empty spot of its tab strip) opens it.
+    const box = await panelBox(devtools);
+    await devtools.mouse.click(box.x + box.width * 0.75, Math.max(2, box.y - 12));
     await press('Escape');
     await pollUntil(() => consoleDrawerOpen(devtools), { what: 'the drawer after Escape in DevTools itself' });
     await press('Escape');
+    await pollUntil(async () => !(await consoleDrawerOpen(devtools)), { what: 'the drawer to close again' });
   });
 
   test('"Everything" shows same-origin calls; navigation clears unless Preserve log is on', async () => {

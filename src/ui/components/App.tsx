@@ -140,11 +140,18 @@ function Splitter({ mainRef }: { mainRef: { current: HTMLElement | null } }) {
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
   };
+  // The list's share of the width, in percent (the default share until the user moves the splitter).
+  const total = mainRef.current?.clientWidth ?? 0;
+  const listWidth = store.layout.value.listWidth;
+  const percent = listWidth && total > 0 ? Math.round((listWidth / total) * 100) : 40;
   return (
     <div
       class="splitter"
       role="separator"
       aria-orientation="vertical"
+      aria-valuenow={percent}
+      aria-valuemin={0}
+      aria-valuemax={100}
       aria-label={strings.detail.splitter}
       title={strings.detail.splitter}
       tabIndex={0}
