@@ -48,12 +48,14 @@ async function waitForRows(what: string, ok: (rows: Row[]) => boolean): Promise<
     throw new Error(`${error.message}\nThe panel showed:\n${last.map((r) => `  ${r.method} ${r.url} ${r.verdict} ${r.error} ${r.preflight}`).join('\n')}`);
   });
 }
-async function selectRow(run: string, id: string): Promise<void> {
-  await frame().evaluate((needle: string) => {
-    const row = [...document.querySelectorAll<HTMLElement>('.rows [role=row]')].find((r) => r.dataset.url?.includes(needle));
+/** Clicks the row of scenario `id` of `run` (the one with Chrome's error `error`, if given and there are two copies). */
+async function selectRow(run: string, id: string, error?: string): Promise<void> {
+  await frame().evaluate((needle: string, wanted: string | null) => {
+    const rows = [...document.querySelectorAll<HTMLElement>('.rows [role=row]')].filter((r) => r.dataset.url?.includes(needle));
+    const row = rows.find((r) => wanted === null || r.dataset.error === wanted) ?? rows[0];
     if (!row) throw new Error('no row ' + needle);
     row.click();
-  }, `/s/${id}?run=${run}`);
+  }, `/s/${id}?run=${run}`, error ?? null);
   await pollUntil(() => frame().evaluate((needle: string) => document.querySelector('.detail .title')?.textContent?.includes(needle), `/s/${id}?run=${run}`), {
     what: `the detail of ${id}`,
   });
@@ -250,7 +252,8 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
       expect(list.names.every((n: string) => n.startsWith('/'))).toBe(true);
 
       for (const s of blockedScenarios()) {
-        await selectRow(run, s.id);
+        // (A request captured twice — issue 12 item 8, fixed in the capture — must not make this test about it.)
+        await selectRow(run, s.id, s.expect);
         await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .hint.first .fix') && !document.querySelector('.detail .hints-loading')), {
           what: `the fix of ${s.id}`,
         });
@@ -272,7 +275,11 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
       await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .hint.first .fix')), { what: 'the fix of preflight-403' });
       fs.mkdirSync(SHOTS, { recursive: true });
       const clip = layout.dock === 'undocked' ? undefined : await panelBox(devtools);
-      await devtools.screenshot({ path: path.join(SHOTS, layout.shot), ...(clip ? { clip: { x: clip.x - 1, y: 0, width: clip.width + 1, height: clip.y + clip.height } } : {}) });
+      // Docked: the DevTools part of the window only (captureBeyondViewport would re-lay out DevTools and lose the panel's frame).
+      await devtools.screenshot({
+        path: path.join(SHOTS, layout.shot),
+        ...(clip ? { captureBeyondViewport: false, clip: { x: clip.x - 1, y: 0, width: clip.width + 1, height: clip.y + clip.height } } : {}),
+      });
 
       if (layout.narrow) {
         // Back to the list: the back control, then the list with its verdicts.
@@ -318,6 +325,9 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
     await pollUntil(() => frame().evaluate(() => document.activeElement?.classList.contains('filter')), { what: 'Ctrl+F to focus the filter' });
     await press('Escape', 'Escape');
     expect(await frame().evaluate(() => (document.querySelector('.filter') as HTMLInputElement).value)).toBe('gateway');
+    // The filter found the API Gateway requests by service word, not only by URL.
+    const found = await waitForRows('the filter "gateway"', (r) => r.length > 0);
+    expect(found.some((r) => !r.url.includes('gateway'))).toBe(true);
     // DevTools' extension API forwards keys to DevTools by message, after a timeout: a request sent afterwards on
     // the same channel (inspectedWindow.eval) is answered only once any forwarded Escape has been handled.
     await frame().evaluate(
@@ -335,6 +345,11 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
     await pollUntil(() => consoleDrawerOpen(devtools), { what: 'the drawer after Escape in DevTools itself' });
     await press('Escape');
     await pollUntil(async () => !(await consoleDrawerOpen(devtools)), { what: 'the drawer to close again' });
+    await frame().evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.filter')!;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
   });
 
   test('"Everything" shows same-origin calls; navigation clears unless Preserve log is on', async () => {
