@@ -70,7 +70,7 @@ export const strings = {
     preserveLogTitle: 'Keep the list when the page navigates',
     filterPlaceholder: 'Filter (URL, error, service, pitfall)',
     filterTitle:
-      'Matches the URL, method, status, Chrome error name, AWS service (api gateway, lambda, cloudfront, s3), pitfall id (APIGW-R05) and words of the explanation. -word excludes.',
+      'Matches the URL, method, status, Chrome error name, AWS service (api gateway, lambda, cloudfront, s3), pitfall id (APIGW-…, LURL-…, as in the CLI report) and words of the explanation. -word excludes.',
     filterLabel: 'Filter requests',
     quickFilterLabel: 'Which requests to show',
     newestFirst: 'Newest first',
