@@ -269,10 +269,22 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
         if (layout.narrow) expect.soft(m.listVisible, 'narrow: the detail is over the list').toBe(false);
       }
       expect(await runAxe(), `axe with a detail open (${layout.name})`).toEqual([]);
+      // An allowed request leads with "nothing to fix".
+      await selectRow(run, 'put-json');
+      expect(await frame().evaluate(() => document.querySelector('.detail-body')!.children[1]?.getAttribute('data-answer'))).toBe('nothing-to-fix');
 
       // Screenshot with the preflight-403 detail open (the first fix card in view).
       await selectRow(run, 'preflight-403');
       await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .hint.first .fix')), { what: 'the fix of preflight-403' });
+      // Show a toolchain whose fix is a snippet with Copy (the picker is remembered; the next layouts measure with it).
+      await frame().evaluate(() => {
+        const select = document.querySelector<HTMLSelectElement>('.detail .hints select')!;
+        select.value = 'sam';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await pollUntil(() => frame().evaluate(() => document.querySelector('.detail .hint.first .fix')?.getAttribute('data-toolchain') === 'sam'), {
+        what: 'the SAM fix',
+      });
       fs.mkdirSync(SHOTS, { recursive: true });
       const clip = layout.dock === 'undocked' ? undefined : await panelBox(devtools);
       // Docked: the DevTools part of the window only (captureBeyondViewport would re-lay out DevTools and lose the panel's frame).

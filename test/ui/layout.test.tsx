@@ -143,3 +143,20 @@ describe('a narrow panel (DevTools docked right)', () => {
     expect(root.querySelector('.more-menu [role=menuitemcheckbox]:nth-child(2)')!.getAttribute('aria-checked')).toBe('true');
   });
 });
+
+describe('resizable columns', () => {
+  test('dragging a header edge sets the column width, remembered with the layout', () => {
+    const { root } = setup(1200);
+    const handle = root.querySelector<HTMLElement>('[role=columnheader].c-status .col-resizer')!;
+    const at = (type: string, x: number) => new PointerEvent(type, { bubbles: true, clientX: x, pointerId: 1 });
+    act(() => {
+      handle.dispatchEvent(at('pointerdown', 300));
+      handle.dispatchEvent(at('pointermove', 340));
+      handle.dispatchEvent(at('pointerup', 340));
+    });
+    expect(mounted!.store.layout.value.columns.status).toBe(140);
+    expect(root.querySelector<HTMLElement>('.list')!.style.getPropertyValue('--w-status')).toBe('140px');
+    // The Name column takes the rest: it has no handle.
+    expect(root.querySelector('[role=columnheader].c-name .col-resizer')).toBeNull();
+  });
+});
