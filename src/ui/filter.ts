@@ -2,7 +2,7 @@
 // method, either status, the verdict, Chrome's error name, the plain summary, or — once the hint engine
 // has run — the AWS service ("api gateway", "lambda") and the pitfall ids and titles. A leading `-`
 // negates a term. A quoted phrase ("api gateway") is one term; unquoted words each have to match.
-import type { ExchangeReport } from '../core/types';
+import type { ExchangeReport } from '../core/analysis';
 import { serviceWords } from './strings';
 
 export interface ParsedFilter {

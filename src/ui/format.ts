@@ -1,6 +1,5 @@
 // Small display helpers shared by the list and the detail view.
-import { FAILURE_TEXT } from '../core/cors/catalog';
-import type { CorsError } from '../core/cors/errors';
+import { FAILURE_TEXT, type CorsError } from '../core/analysis';
 import { strings } from './strings';
 
 /** "api.example.com:8702/items/1?x=1" — host and path, without the scheme. */

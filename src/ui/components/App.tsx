@@ -1,12 +1,13 @@
 // The CORS panel: toolbar, notices, the request list and the detail of the selected exchange.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ExchangeReport } from '../../core/types';
+import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { dragHasFiles, firstFile, startImport } from '../import/start-import';
 import { strings } from '../strings';
 import { reportStrings } from '../strings-reports';
 import { searchableHints } from '../filter';
-import { loadHintEngine, mayHaveHints } from '../lazy-hints';
+import { loadHintEngine } from '../lazy-hints';
+import { needsHints } from '../../core/analysis';
 import { applySelect, entryOf } from '../store';
 import { Detail } from './Detail';
 import { ImportBanner } from './ImportBanner';
@@ -101,7 +102,7 @@ function useSearchableHints(): void {
         store.searchExtra.value = (x) => {
           let text = texts.get(x);
           if (text === undefined) {
-            text = mayHaveHints(x) ? searchableHints(engine.withHints(x, (i) => entryOf(store, i))) : '';
+            text = needsHints(x) ? searchableHints(engine.withHints(x, (i) => entryOf(store, i))) : '';
             texts.set(x, text);
           }
           return text;

@@ -1,6 +1,6 @@
 // The checklist (preflight and actual request side by side when there is room, one row per checked
 // header, collapsible), every failing check, and the advisories of an allowed request.
-import type { CheckRow, ExchangeReport, SpecStep } from '../../core/types';
+import type { CheckRow, ExchangeReport, SpecStep } from '../../core/analysis';
 import { plainCorsError } from '../format';
 import { strings } from '../strings';
 import { certaintyOf } from './RequestList';

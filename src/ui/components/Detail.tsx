@@ -2,7 +2,7 @@
 // sentence, hidden status), what to change (the fix for the chosen toolchain), then the evidence
 // (every failing check, the checklist), why a preflight was needed, the headers, Copy as cURL, and
 // how the verdict was judged.
-import type { ExchangeReport } from '../../core/types';
+import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { hostAndPath } from '../format';
 import { strings } from '../strings';

@@ -3,7 +3,8 @@
 // a Name (path and query, host beside it), resizable by their header's edge, hidden by priority as
 // the list narrows; the verdict never is.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ExchangeReport } from '../../core/types';
+import { certaintyOf as coreCertaintyOf } from '../../core/analysis';
+import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { clockTime, hostOf, pathAndQuery, plainCorsError } from '../format';
 import { strings } from '../strings';
@@ -46,8 +47,7 @@ export type Certainty = 'browser' | 'inferred' | '';
 
 /** `inferred` when the verdict comes from the headers alone (no browser signal: Firefox, a plain HAR). */
 export function certaintyOf(x: Pick<ExchangeReport, 'kind' | 'browser'>): Certainty {
-  if (x.kind !== 'cors') return '';
-  return x.browser.kind === 'none' ? 'inferred' : 'browser';
+  return coreCertaintyOf(x) ?? '';
 }
 
 export function verdictText(x: ExchangeReport): string {

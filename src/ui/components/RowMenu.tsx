@@ -2,11 +2,10 @@
 // Copy as cURL (actual request and preflight), copy the fix for the chosen toolchain, copy Chrome's
 // console line. Arrow keys move, Enter runs an item, Escape closes (and never reaches DevTools).
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { chromeConsoleMessage } from '../../core/cors/console';
-import type { ExchangeReport } from '../../core/types';
+import { chromeConsoleMessage, needsHints, type ExchangeReport } from '../../core/analysis';
 import { copyText } from '../clipboard';
 import { useStore } from '../context';
-import { hintsNow, loadHintEngine, mayHaveHints } from '../lazy-hints';
+import { hintsNow, loadHintEngine } from '../lazy-hints';
 import { strings } from '../strings';
 import { curlsOf } from './curls';
 import { chosenToolchain, fixesFor } from './HintsView';
@@ -34,7 +33,7 @@ export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: M
   // (DevTools' frame allows copying only while handling the user's gesture).
   const [engineReady, setEngineReady] = useState(false);
   useEffect(() => {
-    if (!mayHaveHints(report)) return;
+    if (!needsHints(report)) return;
     let live = true;
     loadHintEngine().then(
       () => live && setEngineReady(true),
@@ -55,7 +54,7 @@ export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: M
     { id: 'url', label: m.copyUrl, text: report.url },
     { id: 'curl', label: m.copyCurl, text: curls.actual },
     ...(curls.preflight ? [{ id: 'curl-preflight', label: m.copyCurlPreflight, text: curls.preflight }] : []),
-    { id: 'fix', label: m.copyFix, text: mayHaveHints(report) && (engineReady || !store.hintsOnDemand) ? fixText() : null },
+    { id: 'fix', label: m.copyFix, text: needsHints(report) && (engineReady || !store.hintsOnDemand) ? fixText() : null },
     { id: 'console', label: m.copyConsole, text: chromeConsoleMessage(report) },
   ];
 

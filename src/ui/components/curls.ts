@@ -1,5 +1,5 @@
 // The cURL commands of an exchange, from the entries the store holds (shared by the detail and the row menu).
-import type { ExchangeReport } from '../../core/types';
+import type { ExchangeReport } from '../../core/analysis';
 import { curlForPreflight, curlForRequest, requestBody } from '../curl';
 import { entryOf, rawEntryOf, type PanelStoreWithLimits } from '../store';
 
