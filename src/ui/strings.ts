@@ -1,26 +1,9 @@
 // Every user-visible string of the panel, in one place (wording, future translation).
 // Wording about a CORS failure itself comes from src/core (summary, failure messages, hints).
 import type { CheckStatus, PairingMethod, Toolchain, UnsafeHeaderWhy, Verdict } from '../core/analysis';
+import { inferredFromText } from '../core/analysis';
 
 const n = (count: number) => count.toLocaleString('en-US');
-
-/** Where a value the HAR does not record came from (the core's provenance codes), in plain words. */
-const provenanceWords: Record<string, string> = {
-  'origin-header': 'from the Origin header',
-  'referer-header': 'from the Referer header',
-  'initiator-url': 'from the page that started the request',
-  'redirect-taint': 'null after a cross-origin redirect',
-  none: 'could not be told',
-  'not-cors': 'not a CORS request',
-  'cookie-header': 'the request carried a Cookie header',
-  'request-cookies': 'the request carried cookies',
-  'no-cookie-header': 'no cookie was sent',
-  'not-recorded-in-har': 'the capture does not record it',
-  'only-credentials-explain-block': 'only credentials explain why the browser blocked it',
-  'not-observed': 'not observed',
-};
-/** Never shows a raw code: an unknown one reads as "as the capture tells". */
-export const provenance = (from: string): string => provenanceWords[from] ?? 'as the capture tells';
 
 const credentialsWords: Record<string, string> = {
   include: 'sent (cookies or credentials: include)',
@@ -206,8 +189,8 @@ export const strings = {
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Copy failed: select the text and press Ctrl+C',
-    credentials: (value: string, from: string) => `Credentials: ${credentialsWords[value] ?? value} (${provenance(from)})`,
-    origin: (origin: string | null, from: string) => `Page origin: ${origin ?? 'unknown'} (${provenance(from)})`,
+    credentials: (value: string, from: string) => `Credentials: ${credentialsWords[value] ?? value} (${inferredFromText(from)})`,
+    origin: (origin: string | null, from: string) => `Page origin: ${origin ?? 'unknown'} (from ${inferredFromText(from)})`,
     pairingLine: (method: PairingMethod) => pairingWords[method],
     stageChecks: (count: number) => (count === 1 ? '1 check' : `${n(count)} checks`),
     allStagesNone: 'No check applies to this request.',

@@ -169,9 +169,9 @@ describe('the CORS panel', () => {
     act(() => q(root, '.rows [role=row]').click());
     const text = q(root, '.detail').textContent!;
     expect(text).toContain('Page origin: http://127.0.0.1:8701 (from the Origin header)');
-    expect(text).toContain('Credentials: not sent (no cookie was sent)');
+    expect(text).toContain('Credentials: unknown (a HAR does not record it)');
     expect(text).toContain('The preflight was matched to this request');
-    for (const id of ['no-cookie-header', 'origin-header', 'cors-check#2', 'APIGW-R05', 'entry ', 'Pairing']) {
+    for (const id of ['not-recorded-in-har', 'origin-header', 'cors-check#2', 'APIGW-R05', 'entry ', 'Pairing']) {
       expect(text, id).not.toContain(id);
     }
     const spec = q(root, '.failure a.spec');
