@@ -121,11 +121,12 @@ export async function readPanelRows(devtools) {
       id: row.getAttribute('data-exchange-id'),
       verdict: row.getAttribute('data-verdict'),
       error: row.getAttribute('data-error'),
-      method: row.querySelector('.c-method')?.textContent ?? '',
-      url: row.querySelector('.c-url')?.getAttribute('title') ?? '',
-      status: row.querySelector('.c-status')?.textContent ?? '',
+      // From the row's data: the Method, Status and Preflight columns hide when the panel is narrow.
+      method: row.getAttribute('data-method') ?? '',
+      url: row.getAttribute('data-url') ?? '',
+      status: row.getAttribute('data-status') ?? '',
       badge: row.querySelector('.c-verdict')?.textContent ?? '',
-      preflight: row.querySelector('.c-preflight')?.textContent ?? '',
+      preflight: row.getAttribute('data-preflight') ?? '',
     })),
   );
 }
@@ -147,4 +148,46 @@ export async function reopenDevTools(page, devtools) {
   const reopened = await openDevTools(page);
   await showPanel(reopened.devtools, reopened.extensionId);
   return reopened;
+}
+
+/** Resizes an undocked DevTools window (its own browser window) to width × height. */
+export async function setDevToolsWindowSize(devtools, width, height) {
+  const session = await devtools.createCDPSession();
+  try {
+    const { windowId } = await session.send('Browser.getWindowForTarget');
+    await session.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+    await session.send('Browser.setWindowBounds', { windowId, bounds: { width, height } });
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Whether DevTools' drawer (the Console drawer Escape toggles) is open: its tabbed pane is laid out with a height. */
+export async function consoleDrawerOpen(devtools) {
+  return devtools.evaluate(() => {
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.classList?.contains('drawer-tabbed-pane') && el.getBoundingClientRect().height > 0) return true;
+        if (el.shadowRoot && find(el.shadowRoot)) return true;
+      }
+      return false;
+    };
+    return find(document);
+  });
+}
+
+/** The CORS panel's box inside the DevTools page (for a screenshot of the panel alone when DevTools is docked). */
+export async function panelBox(devtools) {
+  return devtools.evaluate(() => {
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'IFRAME' && /\/extension\/panel\/panel\.html/.test(el.src) && el.getBoundingClientRect().width > 0) return el;
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const r = find(document)?.getBoundingClientRect();
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  });
 }

@@ -11,10 +11,11 @@ import {
   applyInputMeta,
   applyNavigated,
   applySourceReset,
+  readLayout,
   type PanelStoreWithLimits,
 } from './store';
 
-export const SETTINGS = { toolchain: 'corsLens.toolchain', preserveLog: 'corsLens.preserveLog' } as const;
+export const SETTINGS = { toolchain: 'corsLens.toolchain', preserveLog: 'corsLens.preserveLog', layout: 'corsLens.layout' } as const;
 
 export interface ConnectOptions {
   /** Coalesce entries arriving within this many ms (0 = apply at once; tests). */
@@ -29,10 +30,12 @@ export function connectHost(store: PanelStoreWithLimits, host: PanelHost, option
   if (host.theme.onChange) stops.push(host.theme.onChange((t) => (store.theme.value = t)));
 
   let settingsLoaded = false;
-  void Promise.all([host.storage.get(SETTINGS.toolchain), host.storage.get(SETTINGS.preserveLog)])
-    .then(([toolchain, preserveLog]) => {
+  let layoutTimer: ReturnType<typeof setTimeout> | null = null;
+  void Promise.all([host.storage.get(SETTINGS.toolchain), host.storage.get(SETTINGS.preserveLog), host.storage.get(SETTINGS.layout)])
+    .then(([toolchain, preserveLog, layout]) => {
       if (typeof toolchain === 'string') store.toolchain.value = toolchain as Toolchain;
       if (typeof preserveLog === 'boolean') store.preserveLog.value = preserveLog;
+      if (layout !== undefined) store.layout.value = readLayout(layout);
     })
     .catch(() => undefined)
     .then(() => (settingsLoaded = true));
@@ -43,6 +46,16 @@ export function connectHost(store: PanelStoreWithLimits, host: PanelHost, option
       if (!settingsLoaded) return;
       void host.storage.set(SETTINGS.toolchain, toolchain).catch(() => undefined);
       void host.storage.set(SETTINGS.preserveLog, preserveLog).catch(() => undefined);
+    }),
+    // The layout changes at every step of a drag; written once the drag rests.
+    effect(() => {
+      const layout = store.layout.value;
+      if (!settingsLoaded) return;
+      if (layoutTimer !== null) clearTimeout(layoutTimer);
+      layoutTimer = setTimeout(() => {
+        layoutTimer = null;
+        void host.storage.set(SETTINGS.layout, layout).catch(() => undefined);
+      }, 250);
     }),
   );
 
@@ -102,5 +115,6 @@ export function connectHost(store: PanelStoreWithLimits, host: PanelHost, option
   );
   stops.push(() => connected?.stop());
   stops.push(() => timer !== null && clearTimeout(timer));
+  stops.push(() => layoutTimer !== null && clearTimeout(layoutTimer));
   return () => stops.forEach((stop) => stop());
 }

@@ -1,4 +1,6 @@
 // Small display helpers shared by the list and the detail view.
+import { FAILURE_TEXT, type CorsError } from '../core/analysis';
+import { strings } from './strings';
 
 /** "api.example.com:8702/items/1?x=1" — host and path, without the scheme. */
 export function hostAndPath(url: string): string {
@@ -22,4 +24,29 @@ export function clockTime(ms: number): string {
 export function isCorsHeader(name: string): boolean {
   const n = name.toLowerCase();
   return n.startsWith('access-control-') || n === 'origin' || n === 'vary' || n === 'cookie' || n === 'authorization';
+}
+
+/** "/items/1?x=1" — the Network panel's Name: path and query, never the host alone. */
+export function pathAndQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+/** "api.example.com:8702" — the host, shown beside the name. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** The plain sentence for a Chrome CorsError name (its tooltip everywhere a badge shows the name). */
+export function plainCorsError(error: CorsError, failedParameter: string | null = ''): string {
+  const cause = FAILURE_TEXT[error].cause(failedParameter ?? '');
+  return strings.badgeTitle(error, cause);
 }

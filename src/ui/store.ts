@@ -20,6 +20,31 @@ export { MAX_ENTRIES, TRIM_TO };
 
 export type QuickFilter = 'blocked' | 'cors' | 'all';
 
+/** Column ids of the request list, in display order. */
+export const COLUMNS = ['name', 'method', 'status', 'verdict', 'preflight', 'time'] as const;
+export type ColumnId = (typeof COLUMNS)[number];
+
+export interface PanelLayout {
+  /** Width of the list pane in px when the detail is beside it (null: the default share). */
+  readonly listWidth: number | null;
+  /** Widths in px the user gave columns by dragging their edge (the others keep their default). */
+  readonly columns: Partial<Record<ColumnId, number>>;
+}
+
+/** Keeps only sane numbers from what storage returned (it may hold anything, or an older shape). */
+export function readLayout(value: unknown): PanelLayout {
+  const v = (value ?? {}) as { listWidth?: unknown; columns?: unknown };
+  const listWidth = typeof v.listWidth === 'number' && Number.isFinite(v.listWidth) && v.listWidth >= 120 ? Math.round(v.listWidth) : null;
+  const columns: Partial<Record<ColumnId, number>> = {};
+  if (v.columns && typeof v.columns === 'object') {
+    for (const id of COLUMNS) {
+      const w = (v.columns as Record<string, unknown>)[id];
+      if (typeof w === 'number' && Number.isFinite(w) && w >= 24 && w <= 2000) columns[id] = Math.round(w);
+    }
+  }
+  return { listWidth, columns };
+}
+
 export interface InputMeta {
   creator: { name: string; version: string; comment?: string } | null;
   pages: unknown[];
@@ -64,6 +89,13 @@ export interface PanelStore {
   readonly preserveLog: Signal<boolean>;
   readonly toolchain: Signal<Toolchain | null>;
   readonly theme: Signal<ThemeName>;
+  /** Layout the user chose (splitter, column widths); remembered through the host's storage (connect.ts). */
+  readonly layout: Signal<PanelLayout>;
+  /**
+   * More text for the filter to match per exchange (AWS service, pitfall ids and titles), once the hint engine is
+   * loaded; null until then. Set by the panel (App), which loads the engine when the filter is first used.
+   */
+  readonly searchExtra: Signal<((x: ExchangeReport) => string) | null>;
   readonly visible: ReadonlySignal<readonly ExchangeReport[]>;
   readonly selected: ReadonlySignal<ExchangeReport | null>;
   readonly blockedCount: ReadonlySignal<number>;
@@ -93,12 +125,14 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
   const quickFilter = signal<QuickFilter>('cors');
   const newestFirst = signal(false);
   const selectedId = signal<string | null>(null);
+  const searchExtra = signal<((x: ExchangeReport) => string) | null>(null);
   const visible = computed(() => {
     const filter = parseFilter(filterText.value);
     const quick = quickFilter.value;
+    const extra = searchExtra.value ?? undefined;
     const rows = exchanges.value.filter(
       (x) =>
-        (quick === 'all' || (quick === 'cors' ? x.kind === 'cors' : x.verdict === 'blocked')) && matchesFilter(x, filter),
+        (quick === 'all' || (quick === 'cors' ? x.kind === 'cors' : x.verdict === 'blocked')) && matchesFilter(x, filter, extra),
     );
     return newestFirst.value ? rows.reverse() : rows;
   });
@@ -123,8 +157,11 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     preserveLog: signal(false),
     toolchain: signal(null),
     theme: signal('light'),
+    layout: signal<PanelLayout>({ listWidth: null, columns: {} }),
+    searchExtra,
     visible,
-    selected: computed(() => exchanges.value.find((x) => x.id === selectedId.value) ?? null),
+    // The detail follows the list: a row the filter hides has no detail open.
+    selected: computed(() => visible.value.find((x) => x.id === selectedId.value) ?? null),
     blockedCount: computed(() => exchanges.value.reduce((c, x) => c + (x.verdict === 'blocked' ? 1 : 0), 0)),
   };
 }

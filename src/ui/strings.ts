@@ -5,8 +5,42 @@ import { inferredFromText } from '../core/analysis';
 
 const n = (count: number) => count.toLocaleString('en-US');
 
+const credentialsWords: Record<string, string> = {
+  include: 'sent (cookies or credentials: include)',
+  'not-include': 'not sent',
+  unknown: 'unknown',
+};
+
+const pairingWords: Record<PairingMethod, string> = {
+  matched: 'The preflight was matched to this request by URL, origin, method, requested headers and time.',
+  'preflight-cache': 'No preflight was sent: an earlier preflight was still in the browser’s preflight cache.',
+  'no-preflight-needed': 'No preflight was needed.',
+  'preflight-only': 'Only the preflight was captured; its request never appears.',
+  'preflight-not-captured': 'A preflight was needed but none was captured (capture started late, or a cache CORS Lens cannot see).',
+  'not-cors': 'Not a CORS request.',
+};
+
+/** AWS services the core recognises (fingerprints), in the words users search for. */
+export const serviceWords: Record<string, string> = {
+  'apigw-rest': 'API Gateway REST API',
+  'apigw-http': 'API Gateway HTTP API',
+  apigw: 'API Gateway',
+  'lambda-url': 'Lambda function URL',
+  cloudfront: 'CloudFront',
+  's3-rest': 'S3',
+  's3-website': 'S3 website',
+  appsync: 'AppSync',
+  'cognito-idp': 'Cognito user pools',
+  'cognito-identity': 'Cognito identity pools',
+  'cognito-hosted-ui': 'Cognito hosted UI',
+  'amplify-hosting': 'Amplify Hosting',
+  alb: 'Application Load Balancer',
+};
+
 export const strings = {
   panelLabel: 'CORS Lens',
+  /** A CorsError badge's tooltip: Chrome's name (what users search for) and what it means. */
+  badgeTitle: (name: string, cause: string) => `${name}: blocked because ${cause}.`,
   toolbar: {
     label: 'CORS panel toolbar',
     record: 'Record',
@@ -17,17 +51,39 @@ export const strings = {
     clearTitle: 'Clear the list',
     preserveLog: 'Preserve log',
     preserveLogTitle: 'Keep the list when the page navigates',
-    filterPlaceholder: 'Filter (URL, method, status, error)',
+    filterPlaceholder: 'Filter (URL, error, service, pitfall)',
+    filterTitle:
+      'Matches the URL, method, status, Chrome error name, AWS service (api gateway, lambda, cloudfront, s3), pitfall id (APIGW-…, LURL-…, as in the CLI report) and words of the explanation. -word excludes.',
     filterLabel: 'Filter requests',
     quickFilterLabel: 'Which requests to show',
-    sortNewest: 'Newest first',
-    sortOldest: 'Oldest first',
-    sortTitle: 'Sort by start time',
+    newestFirst: 'Newest first',
+    newestFirstTitle: 'Show the newest requests at the top (off: oldest first, like the Network panel)',
+    more: 'More',
+    moreTitle: 'More actions',
   },
   quickFilter: { blocked: 'Blocked', cors: 'All CORS', all: 'Everything' } as Record<'blocked' | 'cors' | 'all', string>,
   list: {
     label: 'Cross-origin requests',
-    columns: { method: 'Method', url: 'URL', status: 'Status', verdict: 'Verdict', preflight: 'Preflight', time: 'Time' },
+    columns: { name: 'Name', method: 'Method', status: 'Status', verdict: 'Verdict', preflight: 'Preflight', time: 'Time' },
+    resizeColumn: (column: string) => `Resize the ${column} column`,
+    nameTitle: (url: string, host: string) => `${url}\nHost: ${host}`,
+    menu: {
+      label: 'Request actions',
+      copyUrl: 'Copy URL',
+      copyCurl: 'Copy as cURL (actual request)',
+      copyCurlPreflight: 'Copy as cURL (preflight)',
+      copyFix: 'Copy the fix',
+      copyConsole: "Copy Chrome's console line",
+      noFix: 'No fix for this request',
+    },
+    preflightTitle: {
+      matched: 'A preflight (OPTIONS) was sent and matched to this request',
+      'preflight-cache': 'No preflight: an earlier preflight in the browser’s cache covered this request',
+      'no-preflight-needed': 'No preflight needed: a simple request',
+      'preflight-only': 'A preflight whose request never appears in the capture',
+      'preflight-not-captured': 'This request needed a preflight, but none was captured (capture started late, or a cache CORS Lens cannot see)',
+      'not-cors': '',
+    } as Record<PairingMethod, string>,
     statusTitle: (page: number, server: number | null) =>
       server === null
         ? `The page saw ${page || 'a network error'}; the request never reached the server`
@@ -80,10 +136,11 @@ export const strings = {
   dropped: (count: number, max: number) =>
     `${n(count)} older requests were dropped to keep memory bounded (the panel keeps the last ${n(max)}).`,
   problems: {
-    row: (count: number) => (count === 1 ? '1 entry could not be read' : `${n(count)} entries could not be read`),
+    row: (count: number) => (count === 1 ? '1 request could not be read' : `${n(count)} requests could not be read`),
     toggleTitle: 'Show what could not be read',
+    /** Entry indexes are 0-based; people count from 1 (the HAR's first request is "request 1"). */
     where: (entry: number | null, field: string | null) =>
-      [entry === null ? 'Capture' : `Entry ${entry}`, field].filter(Boolean).join(', '),
+      [entry === null ? 'The capture' : `Request ${n(entry + 1)}`, field ? `field ${field}` : null].filter(Boolean).join(', '),
   },
   status: {
     counts: (shown: number, total: number, blocked: number) =>
@@ -94,16 +151,24 @@ export const strings = {
   detail: {
     label: 'Request details',
     close: 'Close details',
+    back: 'Back to the list',
+    backTitle: 'Back to the list (Escape)',
+    splitter: 'Resize the list and the details',
+    nothingToFix: 'Nothing to fix: the browser let the page read this response.',
+    notCors: 'Not a CORS request: the browser did not apply the CORS rules to it.',
+    advisories: 'Worth knowing',
+    advisoryTitle: 'Advisory: not a failure, but worth a look',
+    more: 'How it was judged',
+    spec: 'spec',
+    specTitle: (id: string) => `The step of the Fetch standard (or Chromium behaviour) this check follows: ${id}`,
     summary: 'Summary',
     chromeReports: 'Chrome reports this one',
     failures: 'Every failing check',
-    noFailures: 'No check failed.',
     failedParameter: 'value',
     checklist: 'Checklist',
     preflightColumn: 'Preflight (OPTIONS)',
     actualColumn: 'Actual request',
-    noChecks: 'No checks for this stage.',
-    checkColumns: { header: 'Header', expected: 'Expected', actual: 'Actual', status: 'Status', spec: 'Spec step' },
+    checkColumns: { header: 'Header', expected: 'Expected', actual: 'Actual', status: 'Status' },
     absent: '(absent)',
     whyPreflight: 'Why a preflight?',
     preflightNeeded: 'This request needed a preflight because:',
@@ -111,7 +176,6 @@ export const strings = {
     methodNotSafelisted: (method: string) => `the method ${method} is not GET, HEAD or POST`,
     fromPreflight: "(header names taken from the captured preflight's Access-Control-Request-Headers)",
     howToAvoid: 'How to avoid it:',
-    pairing: 'How the preflight was matched',
     headers: 'Headers',
     preflightRequest: 'Preflight request',
     preflightResponse: 'Preflight response',
@@ -125,12 +189,15 @@ export const strings = {
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Copy failed: select the text and press Ctrl+C',
-    credentials: (value: string, from: string) => `Credentials mode: ${value} (${inferredFromText(from)})`,
+    credentials: (value: string, from: string) => `Credentials: ${credentialsWords[value] ?? value} (${inferredFromText(from)})`,
     origin: (origin: string | null, from: string) => `Page origin: ${origin ?? 'unknown'} (from ${inferredFromText(from)})`,
+    pairingLine: (method: PairingMethod) => pairingWords[method],
+    stageChecks: (count: number) => (count === 1 ? '1 check' : `${n(count)} checks`),
+    allStagesNone: 'No check applies to this request.',
   },
   hints: {
     title: 'How to fix it',
-    none: 'No specific hint for this request.',
+    none: 'No specific fix for this request.',
     loading: 'Loading fixes…',
     loadFailed: (message: string) => `The fixes could not be loaded: ${message}`,
     toolchain: 'Toolchain',
@@ -158,6 +225,8 @@ export const strings = {
     'not-needed': 'not needed',
     'not-observed': 'not observed',
   } as Record<CheckStatus, string>,
+  /** A check that fails without blocking anything (e.g. Vary: Origin): advice, not a failure. */
+  advisoryStatus: 'advised',
   unsafeHeaderWhy: {
     'not-safelisted': 'is not a CORS-safelisted header',
     'value-too-long': 'has a value longer than 128 bytes',

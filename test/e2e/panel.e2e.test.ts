@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
-import { findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, readPanelRows, reopenDevTools, setDevToolsPreferences, showPanel } from '../../demo/launch.mjs';
+import { consoleDrawerOpen, findChrome, launchWithExtension, openDevTools, panelBox, panelFrame, pollUntil, readPanelRows, reopenDevTools, setDevToolsPreferences, setDevToolsWindowSize, showPanel } from '../../demo/launch.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { startDemoServer } from '../../demo/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
@@ -18,6 +18,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/chrome');
 const SHOTS = path.join(ROOT, 'docs/screenshots');
 const executablePath: string | null = findChrome();
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 interface Row { id: string; verdict: string; error: string; method: string; url: string; status: string; badge: string; preflight: string }
 interface Scenario { id: string; expect: string; call: { method: string; times?: number; sameOrigin?: boolean } }
@@ -47,12 +48,14 @@ async function waitForRows(what: string, ok: (rows: Row[]) => boolean): Promise<
     throw new Error(`${error.message}\nThe panel showed:\n${last.map((r) => `  ${r.method} ${r.url} ${r.verdict} ${r.error} ${r.preflight}`).join('\n')}`);
   });
 }
-async function selectRow(run: string, id: string): Promise<void> {
-  await frame().evaluate((needle: string) => {
-    const row = [...document.querySelectorAll<HTMLElement>('.rows [role=row]')].find((r) => r.querySelector('.c-url')?.getAttribute('title')?.includes(needle));
+/** Clicks the row of scenario `id` of `run` (the one with Chrome's error `error`, if given and there are two copies). */
+async function selectRow(run: string, id: string, error?: string): Promise<void> {
+  await frame().evaluate((needle: string, wanted: string | null) => {
+    const rows = [...document.querySelectorAll<HTMLElement>('.rows [role=row]')].filter((r) => r.dataset.url?.includes(needle));
+    const row = rows.find((r) => wanted === null || r.dataset.error === wanted) ?? rows[0];
     if (!row) throw new Error('no row ' + needle);
     row.click();
-  }, `/s/${id}?run=${run}`);
+  }, `/s/${id}?run=${run}`, error ?? null);
   await pollUntil(() => frame().evaluate((needle: string) => document.querySelector('.detail .title')?.textContent?.includes(needle), `/s/${id}?run=${run}`), {
     what: `the detail of ${id}`,
   });
@@ -198,26 +201,179 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
     expect(text).toContain('x-amzn-errortype');
   });
 
-  test('survives DevTools reopening; screenshots in the real DevTools light and dark themes', async () => {
-    // The DevTools theme is DevTools' own `ui-theme` preference; it is read when DevTools opens and
-    // reaches the panel as devtools.panels.themeName. Undocked, so the screenshot is DevTools only.
-    fs.mkdirSync(SHOTS, { recursive: true });
-    for (const theme of ['default', 'dark'] as const) {
-      await setDevToolsPreferences(devtools, { 'ui-theme': theme, currentDockState: 'undocked' });
+  // The layout, measured in real DevTools at three sizes and both themes: for every blocked demo request the
+  // first fix card is on the first screen of the detail and the verdict is in view; axe finds no serious or
+  // critical problem (contrast included); the README screenshots come from here.
+  const layouts = [
+    { name: '1280x800 light', dock: 'undocked', size: [1280, 800], theme: 'default', shot: 'panel-light.png', narrow: false },
+    { name: '1280x800 dark', dock: 'undocked', size: [1280, 800], theme: 'dark', shot: 'panel-dark.png', narrow: false },
+    { name: '800x500 light', dock: 'undocked', size: [800, 500], theme: 'default', shot: 'panel-800x500.png', narrow: false },
+    { name: 'docked right, dark', dock: 'right', size: null, theme: 'dark', shot: 'panel-narrow.png', narrow: true },
+  ] as const;
+  const blockedScenarios = () => (scenarios as Scenario[]).filter((s) => !s.call.sameOrigin && s.expect !== 'allowed' && s.expect !== 'not-cors');
+  /** Where the detail's parts are, in the panel's viewport. */
+  const measure = () =>
+    frame().evaluate(() => {
+      const box = (sel: string) => {
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width } : null;
+      };
+      return {
+        width: innerWidth,
+        height: innerHeight,
+        body: box('.detail-body'),
+        fix: box('.detail .hint.first .fix'),
+        verdict: box('.detail .head-verdict .badge'),
+        verdictText: document.querySelector('.detail .head-verdict .badge')?.textContent ?? '',
+        listVisible: !!document.querySelector('.list') && document.querySelector('.list-pane')!.getBoundingClientRect().width > 0,
+        toolbarHeight: document.querySelector('.toolbar')!.getBoundingClientRect().height,
+        toolbarScroll: document.querySelector('.toolbar')!.scrollWidth - document.querySelector('.toolbar')!.clientWidth,
+      };
+    });
+  const runAxe = async (): Promise<string[]> => {
+    await frame().evaluate(AXE);
+    return frame().evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }, resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+    });
+  };
+  const positions: string[] = [];
+
+  for (const layout of layouts) {
+    test(`first screen at ${layout.name}: the fix and the verdict of every blocked request are in view; axe finds nothing serious`, async () => {
+      await setDevToolsPreferences(devtools, { 'ui-theme': layout.theme, currentDockState: layout.dock });
       ({ devtools, extensionId } = await reopenDevTools(page, devtools));
-      const run = `shot-${theme}`;
-      await page.evaluate((n) => (window as unknown as { runAll(n: string): Promise<unknown> }).runAll(n), run);
-      await waitForRows(`the calls after reopening (${theme})`, (r) => rowsFor(r, run, 'method-not-allowed').length === 1);
-      const panelTheme = await frame().evaluate(() => document.documentElement.dataset.theme);
-      expect(panelTheme).toBe(theme === 'dark' ? 'dark' : 'light');
+      if (layout.size) await setDevToolsWindowSize(devtools, layout.size[0], layout.size[1]);
+      const run = `layout-${layouts.indexOf(layout)}`;
+      await page.evaluate((n: string) => (window as unknown as { runAll(n: string): Promise<unknown> }).runAll(n), run);
+      await waitForRows(`the calls after reopening (${layout.name})`, (r) => blockedScenarios().every((s) => rowsFor(r, run, s.id).length >= 1));
+      expect(await frame().evaluate(() => document.documentElement.dataset.theme)).toBe(layout.theme === 'dark' ? 'dark' : 'light');
+      if (layout.size) {
+        await pollUntil(() => frame().evaluate((w: number) => Math.abs(innerWidth - w) < 40, layout.size[0]), { what: `the panel at ${layout.size[0]} px` });
+      }
+      // The list alone: the verdict column is there whatever the width; the toolbar is one line.
+      const list = await frame().evaluate(() => ({
+        verdicts: [...document.querySelectorAll<HTMLElement>('.rows [role=row] .c-verdict')].filter((c) => c.getBoundingClientRect().width >= 90).length,
+        rows: document.querySelectorAll('.rows [role=row]').length,
+        names: [...document.querySelectorAll<HTMLElement>('.rows [role=row] .name-path')].map((n) => n.textContent ?? ''),
+      }));
+      expect(list.verdicts).toBe(list.rows);
+      expect(list.names.every((n: string) => n.startsWith('/'))).toBe(true);
+
+      for (const s of blockedScenarios()) {
+        // (A request captured twice — issue 12 item 8, fixed in the capture — must not make this test about it.)
+        await selectRow(run, s.id, s.expect);
+        await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .hint.first .fix') && !document.querySelector('.detail .hints-loading')), {
+          what: `the fix of ${s.id}`,
+        });
+        const m = await measure();
+        positions.push(`${layout.name} ${s.id}: fix top ${Math.round(m.fix!.top - m.body!.top)} px into a ${Math.round(m.body!.bottom - m.body!.top)} px detail`);
+        // The first fix card's head (its title and Copy) is inside the detail's visible area, unscrolled.
+        expect.soft(m.fix!.top, `${layout.name} ${s.id}: fix top`).toBeGreaterThanOrEqual(m.body!.top);
+        expect.soft(m.fix!.top + 24, `${layout.name} ${s.id}: fix head inside the detail`).toBeLessThanOrEqual(m.body!.bottom);
+        expect.soft(m.verdictText, `${layout.name} ${s.id}: verdict`).toBe(s.expect);
+        expect.soft(m.verdict!.left >= 0 && m.verdict!.right <= m.width + 1 && m.verdict!.width > 40, `${layout.name} ${s.id}: verdict in view`).toBe(true);
+        expect.soft(m.toolbarHeight, 'the toolbar is one line').toBeLessThanOrEqual(28);
+        expect.soft(m.toolbarScroll, 'nothing in the toolbar is cut off').toBeLessThanOrEqual(0);
+        if (layout.narrow) expect.soft(m.listVisible, 'narrow: the detail is over the list').toBe(false);
+      }
+      expect(await runAxe(), `axe with a detail open (${layout.name})`).toEqual([]);
+      // An allowed request leads with "nothing to fix".
+      await selectRow(run, 'put-json');
+      expect(await frame().evaluate(() => document.querySelector('.detail-body')!.children[1]?.getAttribute('data-answer'))).toBe('nothing-to-fix');
+
+      // Screenshot with the preflight-403 detail open (the first fix card in view).
       await selectRow(run, 'preflight-403');
-      // The fixes, not "Loading fixes…" (the reopened panel loads the hint engine afresh).
-      await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .hint') && !document.querySelector('.detail .hints-loading')), {
-        what: 'the hints of preflight-403',
+      await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .hint.first .fix')), { what: 'the fix of preflight-403' });
+      // Show a toolchain whose fix is a snippet with Copy (the picker is remembered; the next layouts measure with it).
+      await frame().evaluate(() => {
+        const select = document.querySelector<HTMLSelectElement>('.detail .hints select')!;
+        select.value = 'sam';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await devtools.screenshot({ path: path.join(SHOTS, theme === 'dark' ? 'panel-dark.png' : 'panel-light.png') });
-    }
-    await setDevToolsPreferences(devtools, { 'ui-theme': 'default' });
+      await pollUntil(() => frame().evaluate(() => document.querySelector('.detail .hint.first .fix')?.getAttribute('data-toolchain') === 'sam'), {
+        what: 'the SAM fix',
+      });
+      fs.mkdirSync(SHOTS, { recursive: true });
+      const clip = layout.dock === 'undocked' ? undefined : await panelBox(devtools);
+      // Docked: the DevTools part of the window only (captureBeyondViewport would re-lay out DevTools and lose the panel's frame).
+      await devtools.screenshot({
+        path: path.join(SHOTS, layout.shot),
+        ...(clip ? { captureBeyondViewport: false, clip: { x: clip.x - 1, y: 0, width: clip.width + 1, height: clip.y + clip.height } } : {}),
+      });
+
+      if (layout.narrow) {
+        // Back to the list: the back control, then the list with its verdicts.
+        await frame().evaluate(() => document.querySelector<HTMLElement>('.detail .back')!.click());
+        await pollUntil(() => frame().evaluate(() => !document.querySelector('.detail') && !!document.querySelector('.rows [role=row].selected')), { what: 'the list after Back' });
+        expect(await runAxe(), `axe on the list (${layout.name})`).toEqual([]);
+      }
+    });
+  }
+
+  test('the fix positions measured above', () => {
+    // Printed for the record (README / issue); the assertions are in the layout tests.
+    console.log(positions.join('\n'));
+    expect(positions.length).toBeGreaterThan(0);
+  });
+
+  test('Escape, /, arrows and Enter stay in the panel: the Console drawer stays closed', async () => {
+    await setDevToolsPreferences(devtools, { 'ui-theme': 'default', currentDockState: 'undocked' });
+    ({ devtools, extensionId } = await reopenDevTools(page, devtools));
+    await setDevToolsWindowSize(devtools, 1280, 800);
+    await page.evaluate(() => (window as unknown as { runAll(n: string): Promise<unknown> }).runAll('keys'));
+    await waitForRows('the calls for the keyboard test', (r) => rowsFor(r, 'keys', 'gateway-502').length >= 1);
+    expect(await consoleDrawerOpen(devtools)).toBe(false);
+    // Real key presses, through DevTools, with the focus in the panel.
+    const row = await frame().$('.rows [role=row]');
+    await row!.click();
+    const press = async (...keys: string[]) => {
+      for (const k of keys) await devtools.keyboard.press(k as Parameters<Page['keyboard']['press']>[0]);
+    };
+    await press('ArrowDown', 'ArrowDown', 'Enter');
+    await pollUntil(() => frame().evaluate(() => document.activeElement?.classList.contains('detail')), { what: 'Enter to focus the detail' });
+    await press('Escape');
+    await pollUntil(() => frame().evaluate(() => !document.querySelector('.detail') && document.activeElement?.classList.contains('list')), {
+      what: 'Escape to close the detail and focus the list',
+    });
+    await press('Escape', '/');
+    await pollUntil(() => frame().evaluate(() => document.activeElement?.classList.contains('filter')), { what: '/ to focus the filter' });
+    await devtools.keyboard.type('gateway');
+    await press('Escape');
+    await devtools.keyboard.down('Control');
+    await press('f');
+    await devtools.keyboard.up('Control');
+    await pollUntil(() => frame().evaluate(() => document.activeElement?.classList.contains('filter')), { what: 'Ctrl+F to focus the filter' });
+    await press('Escape', 'Escape');
+    expect(await frame().evaluate(() => (document.querySelector('.filter') as HTMLInputElement).value)).toBe('gateway');
+    // The filter found the API Gateway requests by service word, not only by URL.
+    const found = await waitForRows('the filter "gateway"', (r) => r.length > 0);
+    expect(found.some((r) => !r.url.includes('gateway'))).toBe(true);
+    // DevTools' extension API forwards keys to DevTools by message, after a timeout: a request sent afterwards on
+    // the same channel (inspectedWindow.eval) is answered only once any forwarded Escape has been handled.
+    await frame().evaluate(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => (globalThis as unknown as { chrome: { devtools: { inspectedWindow: { eval(x: string, cb: () => void): void } } } }).chrome.devtools.inspectedWindow.eval('1', () => resolve(true)), 0),
+        ),
+    );
+    expect(await consoleDrawerOpen(devtools), 'the Console drawer after Escape in the panel').toBe(false);
+    expect(await frame().evaluate(() => !!document.activeElement && document.activeElement !== document.body)).toBe(true);
+    // The probe can see an open drawer: Escape in DevTools' own UI (an empty spot of its tab strip) opens it.
+    const box = await panelBox(devtools);
+    await devtools.mouse.click(box.x + box.width * 0.75, Math.max(2, box.y - 12));
+    await press('Escape');
+    await pollUntil(() => consoleDrawerOpen(devtools), { what: 'the drawer after Escape in DevTools itself' });
+    await press('Escape');
+    await pollUntil(async () => !(await consoleDrawerOpen(devtools)), { what: 'the drawer to close again' });
+    await frame().evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.filter')!;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
   });
 
   test('"Everything" shows same-origin calls; navigation clears unless Preserve log is on', async () => {

@@ -48,7 +48,7 @@ describe('certainty', () => {
     expect(row!.querySelector('.badge')!.className).toContain('inferred');
     expect(row!.querySelector('.badge')!.textContent).toBe('MissingAllowOriginHeader');
     expect(row!.querySelector('.ff-reason')!.textContent).toBe('CORSMissingAllowOrigin');
-    expect(row!.querySelector('.c-verdict')!.getAttribute('title')).toMatch(/^Would be blocked by the CORS rules/);
+    expect(row!.querySelector('.c-verdict .badge')!.getAttribute('title')).toMatch(/^Would be blocked by the CORS rules/);
     expect(ok!.querySelector('.badge')!.textContent).toBe('would pass');
     expect(root.querySelector('.certainty-banner')!.textContent).toMatch(/Judged from the headers/);
 

@@ -185,7 +185,7 @@ describe('bad input: a clear message, partial results, a count of what was skipp
     const state = await importText(JSON.stringify(har), 'holes.har');
     expect(state).toMatchObject({ status: 'done', total: 19 });
     expect(m!.root.querySelector('.import-summary')!.textContent).toBe('19 entries in the file; 3 skipped (see below), 16 analysed.');
-    expect(m!.root.querySelector('.problems')!.textContent).toMatch(/3 entries could not be read/);
+    expect(m!.root.querySelector('.problems')!.textContent).toMatch(/3 requests could not be read/);
     expect(verdicts(m!.panel)).toEqual(expected(chromeHar()));
   });
 

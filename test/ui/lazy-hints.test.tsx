@@ -68,13 +68,14 @@ describe('the detail, with hints on demand', () => {
     expect(shownHints(m.root).length).toBeGreaterThan(0);
   });
 
-  test('an allowed exchange needs no hint engine: no loading state, "No specific hint"', () => {
+  test('an allowed exchange needs no hint engine: no loading state, "Nothing to fix"', () => {
     m = mountLive({ hintsOnDemand: true });
     m.push(...entries());
     const put = m.panel.store.exchanges.value.find((x) => x.method === 'PUT')!;
     act(() => applySelect(m!.panel.store, put.id));
     expect(m.root.querySelector('.hints-loading')).toBeNull();
-    expect(m.root.querySelector('.detail .hints')!.textContent).toContain('No specific hint for this request.');
+    expect(m.root.querySelector('.detail .hints')).toBeNull();
+    expect(m.root.querySelector('.detail [data-answer=nothing-to-fix]')!.textContent).toContain('Nothing to fix');
   });
 });
 

@@ -110,7 +110,14 @@ describe('the CORS panel', () => {
     const rows = [...root.querySelectorAll('.rows [role=row]')];
     expect(rows).toHaveLength(2);
     expect(rows[0]!.querySelector('.c-method')!.textContent).toBe('PUT');
-    expect(rows[0]!.querySelector('.c-url')!.textContent).toBe('127.0.0.1:8702/items/1');
+    // The Name column: path and query first, the host beside it (never the host alone), the whole URL as tooltip.
+    expect(rows[0]!.querySelector('.c-name .name-path')!.textContent).toBe('/items/1');
+    expect(rows[0]!.querySelector('.c-name .name-host')!.textContent).toBe('127.0.0.1:8702');
+    expect(rows[0]!.querySelector('.c-name')!.getAttribute('title')).toBe('http://127.0.0.1:8702/items/1');
+    // Chrome's name stays on the badge; its tooltip says what it means.
+    expect(rows[0]!.querySelector('.c-verdict .badge')!.getAttribute('title')).toBe(
+      'PreflightMissingAllowOriginHeader: blocked because the preflight response has no Access-Control-Allow-Origin header.',
+    );
     expect(rows[0]!.querySelector('.c-status')!.textContent).toBe('0 / not sent');
     expect(rows[0]!.querySelector('.c-verdict')!.textContent).toBe('PreflightMissingAllowOriginHeader');
     expect(rows[0]!.querySelector('.c-preflight')!.textContent).toBe('sent');
@@ -133,6 +140,128 @@ describe('the CORS panel', () => {
     expect(q(detail, '[data-stage=actual] tr.check').getAttribute('data-status')).toBe('not-observed');
     expect(detail.textContent).toContain('the method PUT is not GET, HEAD or POST');
     expect(detail.textContent).toContain('Send the body as text/plain.');
+  });
+
+  test('the detail puts the fix first: summary, hidden status, the fix, then the evidence', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT);
+    act(() => q(root, '.rows [role=row]').click());
+    const order = [...q(root, '.detail-body').children].map((el) =>
+      el.classList.contains('summary') ? 'summary'
+        : el.classList.contains('hints') ? 'fix'
+        : el.classList.contains('checklist') ? 'checklist'
+        : (el.getAttribute('aria-label') ?? el.className),
+    );
+    expect(order).toEqual(['summary', 'fix', 'Every failing check', 'checklist', 'Why a preflight?', 'Headers', 'Copy as cURL', 'How it was judged']);
+    // Inside the first hint, its fix comes before the explanation and the evidence.
+    const hint = q(root, '.hint.first');
+    const parts = [...hint.children].map((el) => el.className || el.tagName.toLowerCase());
+    expect(parts.indexOf('fix')).toBeLessThan(parts.indexOf('explanation'));
+    expect(parts.indexOf('fix')).toBeLessThan(parts.indexOf('evidence'));
+    // The checklist of a blocked request is open; only stages with checks are shown.
+    expect(q<HTMLDetailsElement>(root, 'details.checklist').open).toBe(true);
+    expect(root.textContent).not.toContain('No checks for this stage');
+  });
+
+  test('plain words: provenance, pairing and spec steps are never shown as internal ids', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT);
+    act(() => q(root, '.rows [role=row]').click());
+    const text = q(root, '.detail').textContent!;
+    expect(text).toContain('Page origin: http://127.0.0.1:8701 (from the Origin header)');
+    expect(text).toContain('Credentials: unknown (a HAR does not record it)');
+    expect(text).toContain('The preflight was matched to this request');
+    for (const id of ['not-recorded-in-har', 'origin-header', 'cors-check#2', 'APIGW-R05', 'entry ', 'Pairing']) {
+      expect(text, id).not.toContain(id);
+    }
+    const spec = q(root, '.failure a.spec');
+    expect(spec.textContent).toBe('spec');
+    expect(spec.getAttribute('title')).toContain('cors-check#2');
+  });
+
+  test('an allowed request leads with "nothing to fix"; an advisory row is advice, not a failure', () => {
+    const { root, push } = setup();
+    const vary = {
+      stage: 'actual' as const, header: 'Vary', status: 'missing' as const, expected: 'Origin', actual: null,
+      spec: { id: 'chromium:vary', url: 'https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches' },
+      note: 'without Vary: Origin a cache may serve this response to another origin',
+    };
+    push({ report: report({ id: 'x9', checks: [vary] }) });
+    act(() => q(root, '.rows [role=row]').click());
+    const body = q(root, '.detail-body');
+    expect(body.children[1]!.textContent).toContain('Nothing to fix');
+    expect(q(root, '.advisories').textContent).toContain('Vary');
+    const row = q(root, 'tr.check[data-header=Vary]');
+    expect(row.getAttribute('data-advisory')).toBe('true');
+    expect(row.querySelector('.check-status')!.textContent).toBe('advised');
+    expect(row.querySelector('.check-status.missing')).toBeNull();
+    // Collapsed for an allowed request.
+    expect(q<HTMLDetailsElement>(root, 'details.checklist').open).toBe(false);
+  });
+
+  test('a fix without a snippet (prose) has no Copy button', () => {
+    const { root, push } = setup();
+    const base = PREFLIGHT_403.report;
+    push({
+      report: { ...base, hints: [{ ...base.hints[0]!, fixes: [{ toolchain: 'lambda-node', language: 'text', title: 'Nothing to change here', snippet: 'The function never runs.\n' }] }] },
+    });
+    act(() => q(root, '.rows [role=row]').click());
+    const fix = q(root, '.fix');
+    expect(fix.textContent).toContain('The function never runs.');
+    expect(fix.querySelector('button.copy')).toBeNull();
+    expect(fix.querySelector('pre')).toBeNull();
+  });
+
+  test('the filter finds plain words and hides the detail of a row it filters out', () => {
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT, ALLOWED);
+    act(() => q(root, '.rows [role=row]').click());
+    expect(root.querySelector('.detail')).not.toBeNull();
+    const input = q<HTMLInputElement>(root, 'input.filter');
+    const type = (text: string) =>
+      act(() => {
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    type('forbidden'); // a word of the summary
+    expect([...root.querySelectorAll('.rows [role=row]')].map((r) => r.getAttribute('data-exchange-id'))).toEqual(['x1']);
+    type('apigw-r05'); // a pitfall id (the fake analyser's own hints)
+    expect([...root.querySelectorAll('.rows [role=row]')].map((r) => r.getAttribute('data-exchange-id'))).toEqual(['x1']);
+    type('-forbidden');
+    expect([...root.querySelectorAll('.rows [role=row]')].map((r) => r.getAttribute('data-exchange-id'))).toEqual(['x2']);
+    expect(root.querySelector('.detail')).toBeNull();
+  });
+
+  test('the row menu copies the URL, cURL, the fix and Chrome’s console line', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void copied.push(t) } });
+    const { root, push } = setup();
+    push(PREFLIGHT_403, ACTUAL_PUT);
+    const row = q(root, '.rows [role=row]');
+    act(() => void row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 10, clientY: 10 })));
+    const items = [...root.querySelectorAll<HTMLElement>('.row-menu [role=menuitem]')].map((b) => b.dataset.item);
+    expect(items).toEqual(['url', 'curl', 'curl-preflight', 'fix', 'console']);
+    const choose = async (item: string) => {
+      await act(async () => {
+        q(root, `.row-menu [data-item=${item}]`).click();
+        await new Promise((r) => setTimeout(r, 0));
+      });
+      expect(root.querySelector('.row-menu')).toBeNull();
+      act(() => void row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })));
+    };
+    await choose('url');
+    await choose('curl-preflight');
+    await choose('fix');
+    await choose('console');
+    expect(copied[0]).toBe('http://127.0.0.1:8702/items/1');
+    expect(copied[1]).toContain('curl -i -X OPTIONS');
+    expect(copied[2]).toBe('Cors: "\'http://127.0.0.1:8701\'"');
+    expect(copied[3]).toBe("Access to fetch at 'http://127.0.0.1:8702/items/1' from origin 'http://127.0.0.1:8701' has been blocked by CORS policy: No ACAO.");
+    // Escape closes the menu, and is the panel's.
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    act(() => void q(root, '.row-menu [role=menuitem]').dispatchEvent(esc));
+    expect(esc.defaultPrevented).toBe(true);
+    expect(root.querySelector('.row-menu')).toBeNull();
   });
 
   test('Copy as cURL: the actual request (with body, quoted) and a synthetic preflight', () => {
@@ -185,7 +314,12 @@ describe('the CORS panel', () => {
     expect(q(root, '.hint').textContent).toContain('x-amzn-ErrorType: ForbiddenException');
   });
 
-  test('keyboard: arrows move, Escape closes, / and Ctrl+F focus the filter', () => {
+  test('keyboard: arrows move, Escape closes, / and Ctrl+F focus the filter; DevTools never sees these keys', () => {
+    // DevTools' extension API listens on the panel's document from the start and forwards Escape, Ctrl+F, ... to
+    // DevTools (Escape opens the Console drawer): a listener registered before the panel stands for it.
+    const seen: string[] = [];
+    const devtools = (e: KeyboardEvent) => seen.push(e.key);
+    document.addEventListener('keydown', devtools);
     const { root, push } = setup();
     push(PREFLIGHT_403, ACTUAL_PUT, ALLOWED);
     const grid = q(root, '[role=grid]');
@@ -198,9 +332,24 @@ describe('the CORS panel', () => {
     expect(root.querySelector('.detail')).toBeNull();
     key(document.body, '/');
     expect(document.activeElement).toBe(q(root, 'input.filter'));
-    (document.activeElement as HTMLElement).blur();
-    key(document.body, 'f', { ctrlKey: true });
+    key(document.activeElement!, 'Escape');
+    expect(document.activeElement).toBe(grid);
+    key(grid, 'f', { ctrlKey: true });
     expect(document.activeElement).toBe(q(root, 'input.filter'));
+    key(document.activeElement!, 'Enter');
+    expect(document.activeElement).toBe(grid);
+    key(grid, 'ArrowDown');
+    key(grid, 'Enter');
+    key(grid, 'Escape'); // closes the detail Enter opened
+    key(grid, 'Escape'); // nothing left to close: still the panel's
+    key(document.body, 'Escape'); // nothing focused
+    document.removeEventListener('keydown', devtools);
+    expect(seen).toEqual([]);
+    // A key the panel does not use still reaches DevTools (its own shortcuts keep working).
+    document.addEventListener('keydown', devtools);
+    key(grid, ']', { ctrlKey: true });
+    document.removeEventListener('keydown', devtools);
+    expect(seen).toEqual([']']);
   });
 
   test('quick filter buttons and the "no match" state', () => {
@@ -220,8 +369,8 @@ describe('the CORS panel', () => {
     const { root, push } = setup();
     push({ bad: true }, ALLOWED);
     act(() => q(root, '.problems button').click());
-    expect(q(root, '.problems').textContent).toContain('1 entry could not be read');
-    expect(q(root, '.problems').textContent).toContain('Entry 0, request.url: not a string');
+    expect(q(root, '.problems').textContent).toContain('1 request could not be read');
+    expect(q(root, '.problems').textContent).toContain('Request 1, field request.url: not a string');
   });
 
   test('navigation clears unless Preserve log; Clear and Record/Pause', () => {

@@ -1,12 +1,15 @@
-// The detail view of the selected exchange: summary, failures, checklist, why a preflight,
-// hints, headers and Copy as cURL.
+// The detail view of the selected exchange, in the order a user needs it: what happened (verdict
+// sentence, hidden status), what to change (the fix for the chosen toolchain), then the evidence
+// (every failing check, the checklist), why a preflight was needed, the headers, Copy as cURL, and
+// how the verdict was judged.
 import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
-import { curlForPreflight, curlForRequest, requestBody } from '../curl';
+import { hostAndPath } from '../format';
 import { strings } from '../strings';
-import { entryOf, rawEntryOf } from '../store';
-import { Checklist, Failures } from './Checklist';
+import { entryOf } from '../store';
+import { Advisories, Checklist, Failures } from './Checklist';
 import { CopyButton } from './CopyButton';
+import { curlsOf } from './curls';
 import { HeadersView } from './HeadersView';
 import { ExchangeHints } from './HintsView';
 import { LogsView } from './LogsView';
@@ -60,47 +63,78 @@ function CertaintyNote({ report }: { report: ExchangeReport }) {
 }
 
 function Curl({ report }: { report: ExchangeReport }) {
-  const store = useStore();
   const d = strings.detail;
-  const actual = entryOf(store, report.actualEntry);
-  const preflight = entryOf(store, report.preflightEntry);
-  const actualCurl = actual
-    ? curlForRequest(actual, requestBody(rawEntryOf(store, report.actualEntry)))
-    : curlForRequest({ method: report.method, url: report.url, requestHeaders: report.origin ? [['origin', report.origin]] : [] });
-  const preflightCurl = report.kind === 'cors' ? curlForPreflight(report, preflight, actual) : null;
+  const curls = curlsOf(useStore(), report);
   return (
     <section class="section" aria-label={d.curl}>
       <h3>{d.curl}</h3>
       <div class="curl">
         <div class="fix-head">
           <span>{d.curlActual}</span>
-          <CopyButton text={actualCurl} />
+          <CopyButton text={curls.actual} />
         </div>
-        <pre class="snippet" data-curl="actual">{actualCurl}</pre>
+        <pre class="snippet" data-curl="actual">{curls.actual}</pre>
       </div>
-      {preflightCurl && (
+      {curls.preflight && (
         <div class="curl">
           <div class="fix-head">
             <span>{d.curlPreflight}</span>
-            <CopyButton text={preflightCurl} />
+            <CopyButton text={curls.preflight} />
           </div>
-          <pre class="snippet" data-curl="preflight">{preflightCurl}</pre>
+          <pre class="snippet" data-curl="preflight">{curls.preflight}</pre>
         </div>
       )}
     </section>
   );
 }
 
-export function Detail({ report, onClose }: { report: ExchangeReport; onClose: () => void }) {
+/** Where the verdict's inputs came from (page origin, credentials, preflight pairing), in plain words. */
+function HowJudged({ report }: { report: ExchangeReport }) {
+  const d = strings.detail;
+  if (report.kind !== 'cors') return null;
+  return (
+    <section class="section how-judged" aria-label={d.more}>
+      <h3>{d.more}</h3>
+      <p class="muted facts">{d.origin(report.origin, report.originFrom)}</p>
+      <p class="muted facts">{d.credentials(report.credentials.value, report.credentials.from)}</p>
+      <p class="muted facts">{d.pairingLine(report.pairing.method)}</p>
+    </section>
+  );
+}
+
+/** The answer first: for a blocked request the fix; for an allowed one "nothing to fix" and any advisory. */
+function Answer({ report }: { report: ExchangeReport }) {
+  const d = strings.detail;
+  if (report.kind !== 'cors') return <p class="nothing-to-fix">{d.notCors}</p>;
+  if (report.verdict === 'allowed') {
+    return (
+      <>
+        <p class="nothing-to-fix" data-answer="nothing-to-fix">✓ {d.nothingToFix}</p>
+        <Advisories report={report} />
+      </>
+    );
+  }
+  return <ExchangeHints report={report} />;
+}
+
+export function Detail({ report, onClose, onBack }: { report: ExchangeReport; onClose: () => void; onBack?: () => void }) {
   const store = useStore();
   const d = strings.detail;
+  const blocked = report.kind === 'cors' && report.verdict !== 'allowed';
   return (
     <div class="detail" role="region" aria-label={d.label} data-exchange-id={report.id} tabIndex={-1}>
       <header class="detail-head">
+        {onBack && (
+          <button type="button" class="back" title={d.backTitle} aria-label={d.back} onClick={onBack}>
+            ‹ <span class="back-label">{d.back}</span>
+          </button>
+        )}
         <span class="head-verdict" title={verdictTitle(report)}>
           <VerdictBadge x={report} long={false} />
         </span>
-        <span class="mono title" title={report.url}>{report.method} {report.url}</span>
+        <span class="mono title" title={report.url}>
+          {report.method} {hostAndPath(report.url)}
+        </span>
         <button type="button" class="close" aria-label={d.close} title={d.close} onClick={onClose}>×</button>
       </header>
       <div class="detail-body">
@@ -109,20 +143,17 @@ export function Detail({ report, onClose }: { report: ExchangeReport; onClose: (
           <CertaintyNote report={report} />
           {report.hiddenStatus && <p class="hidden-status">{report.hiddenStatus.sentence}</p>}
           {report.unknownReason && <p class="muted">{report.unknownReason}</p>}
-          <p class="muted facts">
-            {d.origin(report.origin, report.originFrom)} · {d.credentials(report.credentials.value, report.credentials.from)}
-          </p>
-          <p class="muted facts">
-            {d.pairing}: {strings.pairing[report.pairing.method] || report.pairing.method} — {report.pairing.detail}
-          </p>
         </section>
-        {report.kind === 'cors' && <Failures report={report} />}
-        {report.kind === 'cors' && <Checklist report={report} />}
-        <WhyPreflight report={report} />
-        {report.kind === 'cors' && <ExchangeHints report={report} />}
+        <Answer report={report} />
+        {/* Sections other parts of CORS Lens add for this request (findings, where to find it in the logs,
+            re-run from the page) mount here, each as its own component, one line each. */}
         {report.kind === 'cors' && <LogsView report={report} />}
+        {report.kind === 'cors' && blocked && <Failures report={report} />}
+        {report.kind === 'cors' && <Checklist report={report} open={blocked} />}
+        <WhyPreflight report={report} />
         <HeadersView preflight={entryOf(store, report.preflightEntry)} actual={entryOf(store, report.actualEntry)} />
         <Curl report={report} />
+        <HowJudged report={report} />
       </div>
     </div>
   );

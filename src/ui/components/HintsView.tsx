@@ -8,6 +8,17 @@ import { strings } from '../strings';
 import { CopyButton } from './CopyButton';
 
 function Fix({ fix }: { fix: HintFix }) {
+  // A "fix" that is prose (language text: "Nothing to change here") has nothing to paste: no Copy, no code box.
+  if (fix.language === 'text') {
+    return (
+      <div class="fix prose" data-toolchain={fix.toolchain}>
+        <div class="fix-head">
+          <span class="fix-title">{fix.title}</span>
+        </div>
+        <p class="fix-prose">{fix.snippet.trim()}</p>
+      </div>
+    );
+  }
   return (
     <div class="fix" data-toolchain={fix.toolchain}>
       <div class="fix-head">
@@ -19,26 +30,30 @@ function Fix({ fix }: { fix: HintFix }) {
   );
 }
 
-function HintCard({ hint, toolchain }: { hint: Hint; toolchain: Toolchain | null }) {
-  const h = strings.hints;
+/** The fixes of `hint` for `toolchain` (all of them when it has none for it). */
+export function fixesFor(hint: Hint, toolchain: Toolchain | null): { fixes: readonly HintFix[]; exact: boolean } {
   const fixes = hint.fixes.filter((f) => f.toolchain === toolchain);
-  const shown = fixes.length > 0 ? fixes : hint.fixes;
+  return fixes.length > 0 ? { fixes, exact: true } : { fixes: hint.fixes, exact: false };
+}
+
+/** The toolchain the detail shows: the user's pick when these hints have fixes for it, else the first they have. */
+export function chosenToolchain(hints: readonly Hint[], picked: Toolchain | null): { available: Toolchain[]; toolchain: Toolchain | null } {
+  const available = [...new Set(hints.flatMap((x) => x.fixes.map((f) => f.toolchain)))];
+  return { available, toolchain: picked && available.includes(picked) ? picked : (available[0] ?? null) };
+}
+
+/** The hint's text after its fix: what happened, the evidence from this request, the docs. */
+function HintBody({ hint }: { hint: Hint }) {
+  const h = strings.hints;
   return (
-    <article class="hint" data-hint-id={hint.id} aria-label={hint.title}>
-      <h4>
-        {hint.title} <span class={`confidence ${hint.confidence}`}>{h.confidence[hint.confidence]}</span>
-      </h4>
+    <>
+      <p class="explanation">{hint.explanation}</p>
       {hint.evidence.length > 0 && (
         <div class="evidence">
           <span class="muted">{h.evidence}</span>
           <ul>{hint.evidence.map((e, i) => <li key={i}>{e}</li>)}</ul>
         </div>
       )}
-      <p class="explanation">{hint.explanation}</p>
-      {fixes.length === 0 && toolchain && hint.fixes.length > 0 && (
-        <p class="muted">{h.noFixFor(strings.toolchains[toolchain] ?? toolchain)}</p>
-      )}
-      {shown.map((fix, i) => <Fix key={i} fix={fix} />)}
       {hint.docs.length > 0 && (
         <p class="docs">
           <span class="muted">{h.docs} </span>
@@ -47,16 +62,47 @@ function HintCard({ hint, toolchain }: { hint: Hint; toolchain: Toolchain | null
           ))}
         </p>
       )}
-    </article>
+    </>
+  );
+}
+
+/** A hint: its title, then at once the fix for the chosen toolchain, then why. */
+function HintCard({ hint, toolchain, first }: { hint: Hint; toolchain: Toolchain | null; first: boolean }) {
+  const h = strings.hints;
+  const { fixes, exact } = fixesFor(hint, toolchain);
+  const title = (
+    <h4>
+      {hint.title} <span class={`confidence ${hint.confidence}`}>{h.confidence[hint.confidence]}</span>
+    </h4>
+  );
+  const body = (
+    <>
+      {!exact && toolchain && hint.fixes.length > 0 && <p class="muted">{h.noFixFor(strings.toolchains[toolchain] ?? toolchain)}</p>}
+      {fixes.map((fix, i) => <Fix key={i} fix={fix} />)}
+      <HintBody hint={hint} />
+    </>
+  );
+  if (first) {
+    return (
+      <article class="hint first" data-hint-id={hint.id} aria-label={hint.title}>
+        {title}
+        {body}
+      </article>
+    );
+  }
+  // Further hints are collapsed: the first screen belongs to the first fix.
+  return (
+    <details class="hint more" data-hint-id={hint.id} aria-label={hint.title}>
+      <summary>{title}</summary>
+      {body}
+    </details>
   );
 }
 
 export function HintsView({ hints }: { hints: readonly Hint[] }) {
   const store = useStore();
   const h = strings.hints;
-  const available = [...new Set(hints.flatMap((x) => x.fixes.map((f) => f.toolchain)))];
-  const picked = store.toolchain.value;
-  const toolchain = picked && available.includes(picked) ? picked : (available[0] ?? null);
+  const { available, toolchain } = chosenToolchain(hints, store.toolchain.value);
   return (
     <section class="section hints" aria-label={h.title}>
       <h3>
@@ -72,7 +118,11 @@ export function HintsView({ hints }: { hints: readonly Hint[] }) {
           </label>
         )}
       </h3>
-      {hints.length === 0 ? <p class="muted">{h.none}</p> : hints.map((hint) => <HintCard key={hint.id} hint={hint} toolchain={toolchain} />)}
+      {hints.length === 0 ? (
+        <p class="muted">{h.none}</p>
+      ) : (
+        hints.map((hint, i) => <HintCard key={hint.id} hint={hint} toolchain={toolchain} first={i === 0} />)
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../context';
 import { firstFile, startImport } from '../import/start-import';
 import { strings } from '../strings';
@@ -8,7 +8,84 @@ import { applyClear, type QuickFilter } from '../store';
 
 const QUICK: QuickFilter[] = ['blocked', 'cors', 'all'];
 
-export function Toolbar({ filterRef, onExport }: { filterRef: RefObject<HTMLInputElement | null>; onExport: () => void }) {
+/**
+ * The toolbar's secondary controls as a menu, for a panel too narrow for them (the toolbar never wraps).
+ * Shown only when the toolbar is compact (CSS); the controls themselves stay in the DOM, hidden.
+ */
+function MoreMenu({ onImport, onExport }: { onImport: () => void; onExport: () => void }) {
+  const store = useStore();
+  const t = strings.toolbar;
+  const r = reportStrings.toolbar;
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    ref.current?.querySelector<HTMLElement>('[role^=menuitem]')?.focus();
+    const away = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away, true);
+    return () => document.removeEventListener('pointerdown', away, true);
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    ref.current?.querySelector<HTMLElement>('.tool.more')?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!open) return;
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role^=menuitem]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      e.stopPropagation();
+      items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  };
+  const item = (label: string, run: () => void, checked?: boolean) => (
+    <button
+      type="button"
+      role={checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+      aria-checked={checked}
+      tabIndex={-1}
+      onClick={() => {
+        run();
+        if (checked === undefined) setOpen(false);
+      }}
+    >
+      {checked !== undefined && <span class="check-mark" aria-hidden="true">{checked ? '✓' : ''}</span>}
+      {label}
+    </button>
+  );
+  return (
+    <div class="more-wrap" ref={ref} onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        class="tool more"
+        title={t.moreTitle}
+        aria-label={t.more}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">»</span>
+      </button>
+      {open && (
+        <div class="menu more-menu" role="menu" aria-label={t.moreTitle}>
+          {item(t.preserveLog, () => (store.preserveLog.value = !store.preserveLog.value), store.preserveLog.value)}
+          {item(t.newestFirst, () => (store.newestFirst.value = !store.newestFirst.value), store.newestFirst.value)}
+          {item(r.import, onImport)}
+          {item(r.export, onExport)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Toolbar({ filterRef, onExport, compact = false }: { filterRef: RefObject<HTMLInputElement | null>; onExport: () => void; compact?: boolean }) {
   const store = useStore();
   const t = strings.toolbar;
   const r = reportStrings.toolbar;
@@ -16,7 +93,7 @@ export function Toolbar({ filterRef, onExport }: { filterRef: RefObject<HTMLInpu
   const imported = store.imported.value !== null;
   const fileRef = useRef<HTMLInputElement>(null);
   return (
-    <div class="toolbar" role="toolbar" aria-label={t.label}>
+    <div class={`toolbar${compact ? ' compact' : ''}`} role="toolbar" aria-label={t.label}>
       <button
         type="button"
         class={`tool record ${recording ? 'on' : ''}`}
@@ -37,6 +114,7 @@ export function Toolbar({ filterRef, onExport }: { filterRef: RefObject<HTMLInpu
         class="filter"
         type="search"
         placeholder={t.filterPlaceholder}
+        title={t.filterTitle}
         aria-label={t.filterLabel}
         value={store.filterText.value}
         onInput={(e) => (store.filterText.value = e.currentTarget.value)}
@@ -58,26 +136,33 @@ export function Toolbar({ filterRef, onExport }: { filterRef: RefObject<HTMLInpu
         ))}
       </div>
       <span class="divider" aria-hidden="true" />
-      <label class="preserve" title={t.preserveLogTitle}>
-        <input
-          type="checkbox"
-          checked={store.preserveLog.value}
-          onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)}
-        />
-        {t.preserveLog}
-      </label>
-      <button
-        type="button"
-        class="tool sort"
-        title={t.sortTitle}
-        onClick={() => (store.newestFirst.value = !store.newestFirst.value)}
-      >
-        {store.newestFirst.value ? t.sortNewest : t.sortOldest}
-      </button>
-      <span class="divider" aria-hidden="true" />
-      <button type="button" class="tool import" title={r.importTitle} onClick={() => fileRef.current?.click()}>
-        {r.import}
-      </button>
+      <div class="tool-secondary">
+        <label class="preserve" title={t.preserveLogTitle}>
+          <input
+            type="checkbox"
+            checked={store.preserveLog.value}
+            onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)}
+          />
+          {t.preserveLog}
+        </label>
+        <label class="newest-first" title={t.newestFirstTitle}>
+          <input
+            type="checkbox"
+            name="newestFirst"
+            checked={store.newestFirst.value}
+            onChange={(e) => (store.newestFirst.value = e.currentTarget.checked)}
+          />
+          {t.newestFirst}
+        </label>
+        <span class="divider" aria-hidden="true" />
+        <button type="button" class="tool import" title={r.importTitle} onClick={() => fileRef.current?.click()}>
+          {r.import}
+        </button>
+        <button type="button" class="tool export" title={r.exportTitle} aria-haspopup="dialog" onClick={onExport}>
+          {r.export}
+        </button>
+      </div>
+      <MoreMenu onImport={() => fileRef.current?.click()} onExport={onExport} />
       <input
         ref={fileRef}
         class="import-file"
@@ -92,9 +177,6 @@ export function Toolbar({ filterRef, onExport }: { filterRef: RefObject<HTMLInpu
           if (file) startImport(store, file);
         }}
       />
-      <button type="button" class="tool export" title={r.exportTitle} aria-haspopup="dialog" onClick={onExport}>
-        {r.export}
-      </button>
     </div>
   );
 }

@@ -26,7 +26,7 @@ export function report(over: Partial<ExchangeReport> & { id: string }): Exchange
     serverStatus: 200,
     hiddenStatus: null,
     preflightReason: null,
-    credentials: { value: 'not-include', from: 'no-cookie-header' },
+    credentials: { value: 'unknown', from: 'not-recorded-in-har' },
     checks: [],
     // Chromium-like by default (the browser's own signal); pass `browser: { kind: 'none' }` for an inferred verdict.
     browser: over.verdict === 'blocked' ? { kind: 'blocked', error: 'net::ERR_FAILED' } : { kind: 'passed', error: null },
