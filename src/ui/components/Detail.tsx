@@ -2,7 +2,7 @@
 // hints, headers and Copy as cURL.
 import type { ExchangeReport } from '../../core/types';
 import { useStore } from '../context';
-import { curlForPreflight, curlForRequest, requestBody } from '../curl';
+import { curlForActual, curlForPreflight, requestBody } from '../curl';
 import { strings } from '../strings';
 import { entryOf, rawEntryOf } from '../store';
 import { Checklist, Failures } from './Checklist';
@@ -63,9 +63,7 @@ function Curl({ report }: { report: ExchangeReport }) {
   const d = strings.detail;
   const actual = entryOf(store, report.actualEntry);
   const preflight = entryOf(store, report.preflightEntry);
-  const actualCurl = actual
-    ? curlForRequest(actual, requestBody(rawEntryOf(store, report.actualEntry)))
-    : curlForRequest({ method: report.method, url: report.url, requestHeaders: report.origin ? [['origin', report.origin]] : [] });
+  const actualCurl = curlForActual(report, actual, preflight, requestBody(rawEntryOf(store, report.actualEntry)));
   const preflightCurl = report.kind === 'cors' ? curlForPreflight(report, preflight, actual) : null;
   return (
     <section class="section" aria-label={d.curl}>
