@@ -63,7 +63,7 @@ describe('every fix snippet survives export byte for byte, in every format', () 
         for (const { h } of fixes) expect.soft(titles.has(h.title), h.title).toBe(true);
       }
     }
-  });
+  }, 60_000);
 
   test("the AWS CLI fix keeps Access-Control-Allow-Credentials 'true' (it was \"[redacted:2]\")", () => {
     const har = harOf(blockedAwsCaptures().flat());
