@@ -1,16 +1,15 @@
 // cors-lens report <file.har | -> --format har|markdown|html|json [-o <file>] [--scope ...] [--toolchain ...] [--keep-secrets] [--keep-bodies]
 import { writeFile } from 'node:fs/promises';
 import { analyzeHar } from '../core';
-import { renderReport } from '../core/report';
-import type { RedactionSummary } from '../core/redact';
-import type { Toolchain } from '../core/types';
-import { EXIT, parse, UsageError, type Io } from './main';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../core/report';
+import type { RedactionSummary } from '../core/report';
+import type { Toolchain } from '../core';
+import { EXIT, parse, UsageError, type Io } from './command';
 import { InputError, readInput } from './read-input';
 
-const FORMATS = ['har', 'markdown', 'html', 'json'] as const;
+type Format = ReportFormat;
 /** `--toolchain`: whose fixes the Markdown report writes (default: each request's first); `all` for every one. */
 const TOOLCHAINS = ['console', 'cli', 'sam', 'cdk', 'serverless', 'terraform', 'lambda-node', 'lambda-python', 'generic', 'all'] as const;
-type Format = (typeof FORMATS)[number];
 
 export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -22,7 +21,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     toolchain: { type: 'string' },
   });
   const format = values.format as string | undefined;
-  if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`report needs --format har, markdown, html or json${format ? ` (got '${format}')` : ''}`);
+  if (!format || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`report needs --format har, markdown, html or json${format ? ` (got '${format}')` : ''}`);
   const scope = values.scope as string;
   if (!/^(all|cors|blocked|exchange:x\d+)$/.test(scope)) throw new UsageError(`--scope must be all, cors, blocked or exchange:<id> (got '${scope}')`);
   if (positionals.length !== 1) throw new UsageError('report takes exactly one HAR file (or - for standard input)');

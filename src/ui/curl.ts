@@ -4,8 +4,7 @@
 // capture lacks it (a request a failed preflight stopped is recorded with Blink's provisional headers
 // only), so the server answers the replay as it answered the page. Credentials are kept — a replay
 // needs them — and named in a comment at the end so nobody pastes the command into a ticket unawares.
-import { COOKIE_HEADERS, isSecretHeaderName } from '../core/redact/rules';
-import type { ExchangeReport, HeaderList, ObservedEntry } from '../core/types';
+import { COOKIE_HEADERS, isSecretHeaderName, type ExchangeReport, type HeaderList, type ObservedEntry } from '../core/analysis';
 
 /** Quotes a value for a POSIX shell. */
 export function shellQuote(value: string): string {
@@ -32,13 +31,6 @@ export function requestBody(raw: unknown): string | null {
   const text = request?.postData?.text;
   return typeof text === 'string' ? text : null;
 }
-
-export function curlForRequest(entry: Pick<ObservedEntry, 'method' | 'url' | 'requestHeaders'>, body: string | null = null): string {
-  const parts = [`curl -i -X ${entry.method} ${shellQuote(entry.url)}`, ...headerArgs(entry.requestHeaders)];
-  if (body !== null) parts.push(`--data-raw ${shellQuote(body)}`);
-  return parts.join(' \\\n  ');
-}
-
 
 /**
  * The preflight the browser sends (or would send) for this exchange. The captured preflight's

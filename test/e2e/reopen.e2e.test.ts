@@ -18,7 +18,7 @@ import { scenarios } from '../../demo/scenarios.mjs';
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/chrome');
 const executablePath: string | null = findChrome();
-const REOPENS = 30;
+const REOPENS = Number(process.env.REOPENS ?? 30);
 
 interface Row { id: string; verdict: string; error: string; method: string; url: string }
 interface Scenario { id: string; call: { method: string; times?: number; sameOrigin?: boolean } }
@@ -67,6 +67,7 @@ describe.skipIf(!executablePath || !fs.existsSync(path.join(DIST, 'manifest.json
   test(`${REOPENS} reopens: never a duplicate row, never a verdict Chromium did not give`, async () => {
     const problems: string[] = [];
     let rowsSeen = 0;
+    const t0 = performance.now();
     for (let i = 0; i < REOPENS; i++) {
       const run = `reopen-${i}`;
       const burst = page.evaluate((n) => (window as unknown as { runAll(n: string): Promise<unknown> }).runAll(n), run);
@@ -87,6 +88,7 @@ describe.skipIf(!executablePath || !fs.existsSync(path.join(DIST, 'manifest.json
         { timeoutMs: 20_000, intervalMs: 400, what: `the panel to settle after reopen ${i}` },
       );
       rowsSeen += rows.length;
+      if (process.env.REOPEN_LOG) console.log(`reopen ${i}: ${rows.length} rows, ${Math.round(performance.now() - t0)} ms`);
       const count = new Map<string, number>();
       for (const r of rows) count.set(`${r.method} ${r.url}`, (count.get(`${r.method} ${r.url}`) ?? 0) + 1);
       for (const [key, n] of count) {

@@ -1,6 +1,7 @@
 // Reading the (redacted) raw HAR the renderers were given, tolerating any shape.
-type Json = Record<string, unknown>;
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type Json } from '../har/json';
+
+export { isObject };
 
 export interface RawHeader {
   readonly name: string;
@@ -24,17 +25,4 @@ export function headersOf(entry: unknown, side: 'request' | 'response'): RawHead
   const m = entryMessage(entry, side);
   if (!m || !Array.isArray(m.headers)) return [];
   return m.headers.filter(isObject).map((h) => ({ name: String(h.name ?? ''), value: String(h.value ?? '') }));
-}
-
-/** `OPTIONS https://... HTTP/1.1` / `HTTP/1.1 204 No Content` and the header lines, as the Network panel's "raw" view. */
-export function rawMessages(entry: unknown): { request: string; response: string } {
-  const req = entryMessage(entry, 'request');
-  const res = entryMessage(entry, 'response');
-  const lines = (hs: RawHeader[]): string => hs.map((h) => `${h.name}: ${h.value}`).join('\n');
-  const request = `${String(req?.method ?? '')} ${String(req?.url ?? '')} ${String(req?.httpVersion ?? '')}`.trim();
-  const status = `${String(res?.httpVersion ?? '')} ${String(res?.status ?? '')} ${String(res?.statusText ?? '')}`.trim();
-  return {
-    request: [request, lines(headersOf(entry, 'request'))].filter(Boolean).join('\n'),
-    response: [status, lines(headersOf(entry, 'response'))].filter(Boolean).join('\n'),
-  };
 }

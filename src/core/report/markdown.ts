@@ -7,7 +7,8 @@ import { escapeHtml, escapeMarkdown as md, markdownFence } from './escape';
 import { harEntries } from './har-access';
 import { NOISE_NOTE, compactMessages, createLinkRefs, type LinkRefs } from './markdown-compact';
 import type { ReportScope } from './scope';
-import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './text';
+import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './wording';
+import { inferredFromText } from '../cors/wording';
 
 export interface MarkdownOptions {
   readonly scope: ReportScope;
@@ -105,7 +106,7 @@ function exchangeSection(x: ExchangeReport, n: number, entries: readonly unknown
   // One line of facts: where the request came from, how it was sent, what the page and the server saw.
   const facts = [
     `**Origin** ${md(x.origin ?? 'unknown')}`,
-    `**credentials** ${md(x.credentials.value)}`,
+    `**credentials** ${md(x.credentials.value)} (${md(inferredFromText(x.credentials.from))})`,
     `**status** page saw ${x.pageStatus}, server sent ${x.serverStatus ?? 'nothing'}`,
   ];
   out.push(facts.join(' · '), '');

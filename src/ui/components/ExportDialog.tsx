@@ -3,14 +3,14 @@
 // report's size (Markdown against a GitHub issue's 65,536 characters) and Download / Copy. Rendering is the core's
 // renderReport, as in the CLI.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RedactionSummary } from '../../core/redact';
+import type { RedactionSummary } from '../../core/report';
 import { copyText } from '../clipboard';
 import { useStore } from '../context';
 import { downloadText } from '../export/download';
 import { previewExport, renderExport, type ExportChoices, type ExportFormat, type ExportScopeChoice } from '../export/panel-report';
 import { strings } from '../strings';
 import { ISSUE_BODY_MAX, reportStrings } from '../strings-reports';
-import type { Toolchain } from '../../core/types';
+import type { Toolchain } from '../../core/analysis';
 import '../reports.css';
 
 const FORMATS: ExportFormat[] = ['har', 'markdown', 'html'];
@@ -20,6 +20,7 @@ const TOOLCHAINS: Toolchain[] = ['console', 'cli', 'sam', 'cdk', 'serverless', '
 
 type Outcome = { kind: 'ok' | 'warn' | 'error'; text: string } | null;
 
+/** @public Loaded with import() by LazyExportDialog.tsx. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
   const s = reportStrings.export;
