@@ -73,3 +73,16 @@ describe('a card without a snippet has no Copy', () => {
     expect(every.some((f) => f.snippet.includes(PAGE))).toBe(true);
   });
 });
+
+describe('a response the backend sent gets no gateway-response fix', () => {
+  test("Access-Control-Allow-Origin: * with credentials from a Lambda proxy (the demo's wildcard-credentials): fix the function", () => {
+    const d = diagnoseEntries(req(REST_URL, 'GET', 200, rest({ 'Access-Control-Allow-Origin': '*' }), { requestHeaders: { Cookie: 'sid=1' }, body: '{}' }));
+    const x02 = d.hints.find((h) => h.id === 'X-02');
+    expect(x02).toBeDefined();
+    for (const f of x02!.fixes.filter((x) => ['console', 'cli', 'sam', 'cdk', 'serverless', 'terraform'].includes(x.toolchain))) {
+      expect(f.title).not.toMatch(/gateway responses/i);
+      expect(f.copy).toBe(false);
+    }
+    expect(x02!.fixes.some((f) => f.toolchain === 'lambda-node' && f.copy !== false && /Access-Control-Allow-Credentials/.test(f.snippet))).toBe(true);
+  });
+});
