@@ -62,8 +62,24 @@ export async function pollUntil(check, { timeoutMs = 20_000, intervalMs = 100, w
   }
 }
 
-/** Launches Chromium with the unpacked extension at `extensionPath`. */
-export async function launchWithExtension({ executablePath, extensionPath, headless = true, args = [] }) {
+/**
+ * Chromium flags that send host names to a local server and trust its self-signed certificate:
+ * `hostResolverRules` (e.g. 'MAP *.amazonaws.com 127.0.0.1') and `trustSpki` (base64 SHA-256 SPKI
+ * hashes — only that key is trusted, not every certificate as --ignore-certificate-errors would).
+ */
+export function hostMappingArgs({ hostResolverRules, trustSpki = [] } = {}) {
+  return [
+    ...(hostResolverRules ? [`--host-resolver-rules=${hostResolverRules}`] : []),
+    ...(trustSpki.length > 0 ? [`--ignore-certificate-errors-spki-list=${trustSpki.join(',')}`] : []),
+  ];
+}
+
+/**
+ * Launches Chromium with the unpacked extension at `extensionPath`. `hostResolverRules` and `trustSpki`
+ * (optional) map host names to a local server, see hostMappingArgs() — startDemoServer({ aws: true })
+ * returns both as `hostResolverRules` and `spki`.
+ */
+export async function launchWithExtension({ executablePath, extensionPath, headless = true, args = [], hostResolverRules, trustSpki = [] }) {
   const { default: puppeteer } = await import('puppeteer-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-profile-'));
   const ext = path.resolve(extensionPath);
@@ -74,7 +90,7 @@ export async function launchWithExtension({ executablePath, extensionPath, headl
     handleDevToolsAsPage: true,
     defaultViewport: null,
     userDataDir,
-    args: [...CHROME_FLAGS, `--load-extension=${ext}`, `--disable-extensions-except=${ext}`, '--window-size=1280,800', ...args],
+    args: [...CHROME_FLAGS, `--load-extension=${ext}`, `--disable-extensions-except=${ext}`, '--window-size=1280,800', ...hostMappingArgs({ hostResolverRules, trustSpki }), ...args],
   });
   const close = async () => {
     await browser.close().catch(() => undefined);
@@ -190,4 +206,28 @@ export async function panelBox(devtools) {
     const r = find(document)?.getBoundingClientRect();
     return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
   });
+}
+
+/**
+ * Opens the detail of the row `exchangeId` and reads the fix it leads with: the hints' titles (first
+ * first) and the first fix card's title, as the panel shows them. Null if no hint appears in time.
+ */
+export async function readPanelFix(devtools, exchangeId, { timeoutMs = 10_000 } = {}) {
+  const frame = () => panelFrame(devtools);
+  await frame()?.evaluate((id) => document.querySelector(`.rows [role=row][data-exchange-id="${CSS.escape(id)}"]`)?.click(), exchangeId);
+  return pollUntil(
+    () =>
+      frame()?.evaluate((id) => {
+        const detail = document.querySelector(`.detail[data-exchange-id="${CSS.escape(id)}"]`);
+        const hints = detail ? [...detail.querySelectorAll('.hint')] : [];
+        if (hints.length === 0 || detail.querySelector('.hints-loading')) return null;
+        const title = (el) => (el?.childNodes[0]?.textContent ?? el?.textContent ?? '').trim();
+        return {
+          hints: hints.map((h) => title(h.querySelector('h4'))),
+          fix: hints[0].querySelector('.fix .fix-title')?.textContent?.trim() ?? null,
+          toolchain: detail.querySelector('.toolchain select')?.selectedOptions[0]?.textContent ?? null,
+        };
+      }, exchangeId),
+    { timeoutMs, what: `the fixes of ${exchangeId}` },
+  ).catch(() => null);
 }

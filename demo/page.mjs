@@ -4,13 +4,14 @@ import { scenarios } from './scenarios.mjs';
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function demoPage({ apiOrigin, pageOrigin }) {
-  const calls = scenarios.map(({ id, title, expect, note, call }) => ({ id, title, expect, note, call }));
+/** `callOrigins`: scenario id → the origin it is called on instead of `apiOrigin` (AWS host names). */
+export function demoPage({ apiOrigin, pageOrigin, callOrigins = {} }) {
+  const calls = scenarios.map(({ id, title, expect, note, call }) => ({ id, title, expect, note, call, ...(callOrigins[id] ? { origin: callOrigins[id] } : {}) }));
   const rows = calls
     .map(
       (s) => `<tr id="s-${s.id}">
         <td><button type="button" data-id="${s.id}">${escapeHtml(s.call.method)}</button></td>
-        <td><b>${escapeHtml(s.title)}</b><div class="note">${escapeHtml(s.note)}</div></td>
+        <td><b>${escapeHtml(s.title)}</b><div class="note">${escapeHtml(s.note)}</div>${s.origin ? `<div class="note"><code>${escapeHtml(new URL(s.origin).host)}</code></div>` : ''}</td>
         <td><code>${escapeHtml(s.expect)}</code></td>
         <td class="result" aria-live="polite"></td></tr>`,
     )
@@ -32,7 +33,7 @@ Open DevTools → <b>CORS</b> and press a button, or <button type="button" id="r
 const API = ${JSON.stringify(apiOrigin)};
 const SCENARIOS = ${JSON.stringify(calls)};
 async function callOnce(s, nonce) {
-  const base = s.call.sameOrigin ? location.origin + '/local' : API;
+  const base = s.call.sameOrigin ? location.origin + '/local' : (s.origin || API);
   const url = base + '/s/' + s.id + '?run=' + encodeURIComponent(nonce);
   const init = { method: s.call.method, headers: s.call.headers || {}, credentials: s.call.credentials || 'same-origin' };
   if (s.call.body !== undefined) init.body = s.call.body;

@@ -3,7 +3,11 @@
 // extension loaded, the demo page open and DevTools showing the CORS panel.
 //   npm start                  headed; runs until Ctrl+C
 //   npm start -- --headless    headless smoke run: runs every demo call, prints the panel, exits
-// Options: --no-build (use the existing dist/chrome), --page-port N, --api-port N; env CHROME_PATH.
+// Options: --no-build (use the existing dist/chrome), --page-port N, --api-port N, --aws-port N,
+// --no-aws (every scenario on the loopback API instead of its AWS host name); env CHROME_PATH.
+// The AWS scenarios are called on AWS host names (API Gateway, Lambda function URL, CloudFront, S3)
+// that Chromium maps to the demo server over HTTPS (--host-resolver-rules, and a throw-away
+// certificate trusted by its key only), so the panel gives each its AWS-specific fix.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +24,8 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'page-port': { type: 'string' },
     'api-port': { type: 'string' },
+    'aws-port': { type: 'string' },
+    'no-aws': { type: 'boolean', default: false },
   },
 });
 
@@ -45,7 +51,7 @@ if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
 }
 
 // 3. The browser (before starting anything, so a missing browser fails fast and clearly).
-const { findChrome, chromeNotFoundMessage, launchWithExtension, openDevTools, showPanel, readPanelRows, pollUntil } =
+const { findChrome, chromeNotFoundMessage, launchWithExtension, openDevTools, showPanel, readPanelRows, readPanelFix, pollUntil } =
   await import('../demo/launch.mjs');
 const executablePath = findChrome();
 if (!executablePath) {
@@ -56,16 +62,28 @@ const headless = opts.headless || (!process.env.DISPLAY && process.platform === 
 if (headless && !opts.headless) console.log('› No DISPLAY: running headless (use xvfb-run for a window).');
 
 // 4. The demo server.
-const { startDemoServer, DEFAULT_PAGE_PORT, DEFAULT_API_PORT } = await import('../demo/server.mjs');
+const { startDemoServer, DEFAULT_PAGE_PORT, DEFAULT_API_PORT, DEFAULT_AWS_PORT } = await import('../demo/server.mjs');
 const demo = await startDemoServer({
   pagePort: Number(opts['page-port'] ?? process.env.DEMO_PAGE_PORT ?? DEFAULT_PAGE_PORT),
   apiPort: Number(opts['api-port'] ?? process.env.DEMO_API_PORT ?? DEFAULT_API_PORT),
+  aws: opts['no-aws'] ? false : { port: Number(opts['aws-port'] ?? process.env.DEMO_AWS_PORT ?? DEFAULT_AWS_PORT) },
 });
 console.log(`› Demo: page ${demo.pageOrigin}/  API ${demo.apiOrigin}/`);
+if (demo.awsOrigins) {
+  const hosts = Object.values(demo.awsOrigins).map((o) => new URL(o).host);
+  console.log(`› AWS host names (${demo.awsScheme}, mapped to the demo server): ${hosts.join(', ')}`);
+  if (demo.awsScheme !== 'https') console.log('  (openssl not found: served over http)');
+}
 
 // 5. Chromium with the extension, the demo page and DevTools on the CORS panel.
 console.log(`› Chromium: ${executablePath}${headless ? ' (headless)' : ''}`);
-const { browser, close } = await launchWithExtension({ executablePath, extensionPath: DIST, headless });
+const { browser, close } = await launchWithExtension({
+  executablePath,
+  extensionPath: DIST,
+  headless,
+  hostResolverRules: demo.hostResolverRules,
+  trustSpki: demo.spki,
+});
 let stopping = false;
 const stop = async (code = 0) => {
   if (stopping) return;
@@ -97,6 +115,13 @@ try {
     );
     console.log('\nThe CORS panel shows:');
     for (const r of rows) console.log(`  ${r.method.padEnd(7)} ${r.status.padEnd(12)} ${r.badge.padEnd(38)} ${r.preflight.padEnd(13)} ${r.url}`);
+    console.log('\nThe fix it leads with, per blocked request:');
+    for (const r of rows.filter((x) => x.verdict === 'blocked')) {
+      const fix = await readPanelFix(devtools, r.id);
+      const where = new URL(r.url);
+      console.log(`  ${r.method} ${where.host}${where.pathname}`);
+      console.log(fix ? `      ${fix.hints[0]}${fix.fix ? `\n      → ${fix.toolchain ? `${fix.toolchain}: ` : ''}${fix.fix}` : ''}` : '      (no fix shown)');
+    }
     await stop(0);
   } else {
     console.log('  Press the demo buttons (or "Run all"), then click a row in the CORS panel. Ctrl+C to quit.');

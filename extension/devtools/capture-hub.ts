@@ -24,10 +24,34 @@ export function entryKey(entry: unknown): string {
   return [e?.startedDateTime, e?.request?.method, e?.request?.url, e?.response?.status].map(String).join('|');
 }
 
-/** Same request, whatever its state: start time + method + URL. */
-function baseKey(entry: unknown): string {
+/**
+ * Same request, whatever its state or which API reported it: start time + method + URL. The hub keeps
+ * one copy per base key (the most complete, see `completeness`): getHAR() and onRequestFinished can
+ * report one request with different statuses (a status-0 copy and the 502, same startedDateTime and
+ * time, seen after reopening DevTools mid-burst), and two rows for one request would show a verdict
+ * the browser never gave.
+ */
+export function baseKey(entry: unknown): string {
   const e = entry as RawEntry | null;
   return [e?.startedDateTime, e?.request?.method, e?.request?.url].map(String).join('|');
+}
+
+/**
+ * How much of the exchange a copy recorded: a response status beats none, then more response headers.
+ * The body is left out on purpose: getContent() adds one only to onRequestFinished's copy, and that
+ * alone must not replace (and re-analyse) an entry the backfill already delivered.
+ */
+export function completeness(entry: unknown): number {
+  const e = entry as RawEntry & { response?: { headers?: unknown } };
+  const status = Number(e?.response?.status) || 0;
+  const headers = Array.isArray(e?.response?.headers) ? e.response.headers.length : 0;
+  return (status > 0 ? 1_000_000 : 0) + headers;
+}
+
+/** When the request ended (startedDateTime + time), in ms since the epoch; NaN when unknown. */
+function endedAt(entry: unknown): number {
+  const e = entry as RawEntry & { time?: unknown };
+  return Date.parse(String(e?.startedDateTime)) + (Number(e?.time) || 0);
 }
 
 /**
@@ -39,6 +63,18 @@ function baseKey(entry: unknown): string {
 function looksPending(entry: unknown): boolean {
   const e = entry as RawEntry & { response?: { _error?: unknown } };
   return Number(e?.response?.status) === 0 && (e.response?._error === undefined || e.response?._error === null);
+}
+
+/**
+ * A failed status-0 getHAR() entry that ended less than the hold time ago may still get its complete
+ * copy from onRequestFinished (DevTools reopened while the request was under way): it is held like an
+ * in-flight one, so the panel never shows the poorer copy first. Older ones (made before DevTools
+ * opened) pass at once: nothing else will report them.
+ */
+function mayStillFinish(entry: unknown, now: number, holdMs: number): boolean {
+  if (Number((entry as RawEntry)?.response?.status) !== 0) return false;
+  const ended = endedAt(entry);
+  return !Number.isFinite(ended) || now - ended < holdMs;
 }
 export const PENDING_MAX_MS = 5000;
 
@@ -68,7 +104,8 @@ export interface CaptureHubOptions {
 export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, options: CaptureHubOptions = {}): RunningCaptureHub {
   const pendingMaxMs = options.pendingMaxMs ?? PENDING_MAX_MS;
   const log: SourceEvent[] = [];
-  const seen = new Set<string>();
+  /** One copy per request (baseKey): the most complete seen so far. */
+  const seen = new Map<string, { entry: unknown; completeness: number }>();
   const listeners = new Set<(event: SourceEvent) => void>();
   let entryCount = 0;
   let dropped = 0;
@@ -99,17 +136,43 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
   const pending = new Map<string, { entry: unknown; since: number }>();
   let recheck: ReturnType<typeof setTimeout> | null = null;
   const finishedBases = new Set<string>();
-  const accept = (entries: unknown[]) => {
-    const fresh = entries.filter((e) => {
-      const key = entryKey(e);
-      if (seen.has(key)) {
-        duplicates++;
-        return false;
+
+  /** A more complete copy of a delivered entry: swapped in the log (for later replays) and sent to whoever listens. */
+  const replace = (previous: unknown, entry: unknown) => {
+    // A new event object: the old one may still be held by a listener of this realm.
+    const at = log.findIndex((event) => event.type === 'entries' && event.entries.includes(previous));
+    const event = log[at];
+    if (event?.type === 'entries') log[at] = { type: 'entries', entries: event.entries.map((e) => (e === previous ? entry : e)) };
+    for (const listener of listeners) {
+      try {
+        listener({ type: 'replace', entry });
+      } catch {
+        listeners.delete(listener);
       }
-      seen.add(key);
-      pending.delete(baseKey(e));
-      return true;
-    });
+    }
+  };
+
+  const accept = (entries: unknown[]) => {
+    const fresh: unknown[] = [];
+    for (const e of entries) {
+      const base = baseKey(e);
+      pending.delete(base);
+      const kept = seen.get(base);
+      if (kept === undefined) {
+        seen.set(base, { entry: e, completeness: completeness(e) });
+        fresh.push(e);
+      } else if (completeness(e) > kept.completeness) {
+        duplicates++;
+        const previous = kept.entry;
+        seen.set(base, { entry: e, completeness: completeness(e) });
+        // Not delivered yet (same batch): take its place; else replace it where it was delivered.
+        const i = fresh.indexOf(previous);
+        if (i >= 0) fresh[i] = e;
+        else replace(previous, e);
+      } else {
+        duplicates++;
+      }
+    }
     if (fresh.length === 0) return;
     entryCount += fresh.length;
     emit({ type: 'entries', entries: fresh });
@@ -118,8 +181,9 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
 
   const onFinished = async (entry: HarEntryWithContent) => {
     const plain = JSON.parse(JSON.stringify(entry)) as RawEntry;
-    // Already backfilled by getHAR(): skip before paying for getContent().
-    if (seen.has(entryKey(plain))) return void duplicates++;
+    // Already backfilled by getHAR() with as much: skip before paying for getContent().
+    const kept = seen.get(baseKey(plain));
+    if (kept !== undefined && kept.completeness >= completeness(plain)) return void duplicates++;
     if (wantsBody(plain) && plain.response) {
       const text = await network.getContent(entry);
       if (text !== null) plain.response.content = { ...plain.response.content, text };
@@ -133,8 +197,10 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     const now = Date.now();
     const ready: unknown[] = [];
     for (const e of entries) {
-      if (!looksPending(e)) ready.push(e);
-      else if (!pending.has(baseKey(e))) pending.set(baseKey(e), { entry: e, since: now });
+      const base = baseKey(e);
+      const held = looksPending(e) || (!seen.has(base) && !finishedBases.has(base) && mayStillFinish(e, now, pendingMaxMs));
+      if (!held) ready.push(e);
+      else if (!pending.has(base)) pending.set(base, { entry: e, since: now });
     }
     for (const e of ready) finishedBases.add(baseKey(e));
     for (const [base, p] of pending) {

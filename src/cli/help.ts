@@ -2,7 +2,7 @@ export const HELP = `cors-lens — why the browser blocked a cross-origin call, 
 
 Usage:
   cors-lens analyze <file.har | -> [options]
-  cors-lens report  <file.har | -> --format har|markdown|html|json [-o <file>] [--scope all|cors|blocked|exchange:<id>] [--keep-secrets] [--keep-bodies]
+  cors-lens report  <file.har | -> --format har|markdown|html|json [-o <file>] [--scope all|cors|blocked|exchange:<id>] [--toolchain <t>] [--keep-secrets] [--keep-bodies]
   cors-lens --help | --version
 
 analyze options:
@@ -16,7 +16,10 @@ analyze options:
 
 report options:
   --format har       the HAR with CORS Lens' analysis under _corsLens fields (importable into DevTools)
-  --format markdown  a summary table and a section per blocked exchange
+  --format markdown  a summary table and a section per blocked exchange, sized for an issue: one
+                     toolchain's fixes, each identical fix written once
+  --toolchain T      the Markdown's fixes: console, cli, sam, cdk, serverless, terraform, lambda-node,
+                     lambda-python, generic, or all (default: each request's first; HTML keeps all)
   --format html      one self-contained HTML file (no scripts, strict CSP)
   --format json      the analysis (docs/report-schema.md)
   -o, --output FILE  write there instead of standard output

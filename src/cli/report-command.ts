@@ -1,12 +1,15 @@
-// cors-lens report <file.har | -> --format har|markdown|html|json [-o <file>] [--scope ...] [--keep-secrets] [--keep-bodies]
+// cors-lens report <file.har | -> --format har|markdown|html|json [-o <file>] [--scope ...] [--toolchain ...] [--keep-secrets] [--keep-bodies]
 import { writeFile } from 'node:fs/promises';
 import { analyzeHar } from '../core';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../core/report';
 import type { RedactionSummary } from '../core/report';
+import type { Toolchain } from '../core';
 import { EXIT, parse, UsageError, type Io } from './command';
 import { InputError, readInput } from './read-input';
 
 type Format = ReportFormat;
+/** `--toolchain`: whose fixes the Markdown report writes (default: each request's first); `all` for every one. */
+const TOOLCHAINS = ['console', 'cli', 'sam', 'cdk', 'serverless', 'terraform', 'lambda-node', 'lambda-python', 'generic', 'all'] as const;
 
 export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -15,12 +18,15 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     scope: { type: 'string', default: 'all' },
     'keep-secrets': { type: 'boolean', default: false },
     'keep-bodies': { type: 'boolean', default: false },
+    toolchain: { type: 'string' },
   });
   const format = values.format as string | undefined;
   if (!format || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`report needs --format har, markdown, html or json${format ? ` (got '${format}')` : ''}`);
   const scope = values.scope as string;
   if (!/^(all|cors|blocked|exchange:x\d+)$/.test(scope)) throw new UsageError(`--scope must be all, cors, blocked or exchange:<id> (got '${scope}')`);
   if (positionals.length !== 1) throw new UsageError('report takes exactly one HAR file (or - for standard input)');
+  const toolchain = values.toolchain as string | undefined;
+  if (toolchain !== undefined && !(TOOLCHAINS as readonly string[]).includes(toolchain)) throw new UsageError(`--toolchain must be one of ${TOOLCHAINS.join(', ')} (got '${toolchain}')`);
 
   const input = await readInput(positionals[0], io.stdin);
   const report = analyzeHar(input.text);
@@ -34,6 +40,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     scope: scope as 'all',
     keepSecrets: values['keep-secrets'] as boolean,
     keepBodies: values['keep-bodies'] as boolean,
+    ...(toolchain ? { toolchain: toolchain as Toolchain | 'all' } : {}),
   });
   if (values['keep-secrets']) io.stderr.write('cors-lens: --keep-secrets: cookies, tokens and signatures are NOT redacted in this report.\n');
   if (values.output) {

@@ -19,3 +19,5 @@ export type { Certainty } from './exchange';
 export { VERSION } from './version';
 export { FINDINGS, FINDING_IDS, isFindingId, findingMatches } from './findings/catalog';
 export type { Finding, FindingId, FindingSeverity, FindingConfidence, FindingDefinition } from './findings/catalog';
+// Which request headers carry credentials (the ones an export redacts): Copy as cURL names them.
+export { COOKIE_HEADERS, isSecretHeaderName } from './redact/rules';

@@ -168,6 +168,11 @@ export interface HintFix {
   readonly language: string;
   readonly title: string;
   readonly snippet: string;
+  /**
+   * `false` when the snippet is prose saying where the fix is instead (no fix for this toolchain):
+   * shown as text, with no Copy button and no code block. Absent: a snippet to copy.
+   */
+  readonly copy?: false;
 }
 
 export interface Hint {

@@ -10,6 +10,7 @@ import {
   applyImportProgress,
   applyInputMeta,
   applyNavigated,
+  applyReplace,
   applySourceReset,
   readLayout,
   type PanelStoreWithLimits,
@@ -80,6 +81,10 @@ export function connectHost(store: PanelStoreWithLimits, host: PanelHost, option
         case 'navigated':
           flush();
           applyNavigated(store);
+          break;
+        case 'replace':
+          flush();
+          applyReplace(store, event.entry);
           break;
         case 'log':
           flush();

@@ -7,6 +7,11 @@ export type SourceEvent =
   | { readonly type: 'entries'; readonly entries: readonly unknown[] }
   /** The inspected page navigated (the panel clears unless "Preserve log" is on). */
   | { readonly type: 'navigated'; readonly url: string }
+  /**
+   * Live capture: a more complete copy of an entry already delivered (same startedDateTime, method and URL,
+   * e.g. getHAR()'s status-0 copy, then onRequestFinished's 502). It takes that entry's place.
+   */
+  | { readonly type: 'replace'; readonly entry: unknown }
   /** A file source: the HAR's `log.creator` and `log.pages`, before its entries (the creator tells a Firefox HAR). */
   | { readonly type: 'log'; readonly creator: unknown; readonly pages: readonly unknown[] }
   /** A file source: bytes read so far. */

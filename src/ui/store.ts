@@ -197,6 +197,30 @@ export function applyEntries(store: Store, entries: readonly unknown[]): void {
   if (changed > 0) refresh(store);
 }
 
+/** Same request: start time + method + URL (how the live capture tells two copies of one request apart). */
+function sameRequest(a: unknown, b: unknown): boolean {
+  const x = a as { startedDateTime?: unknown; request?: { method?: unknown; url?: unknown } } | null;
+  const y = b as typeof x;
+  return x?.startedDateTime === y?.startedDateTime && x?.request?.method === y?.request?.method && x?.request?.url === y?.request?.url;
+}
+
+/**
+ * A more complete copy of an entry already delivered takes its place (one request, one row); the
+ * analysis is rebuilt, which keeps every exchange id. Rare: the capture holds back the copies likely to
+ * be replaced. A copy whose original is gone (trimmed, cleared) is ignored.
+ */
+export function applyReplace(store: Store, entry: unknown): void {
+  if (store.imported.value !== null) return;
+  for (let i = store.raw.length - 1; i >= 0; i--) {
+    if (!sameRequest(store.raw[i], entry)) continue;
+    store.raw[i] = entry;
+    resetAnalysis(store);
+    safeAdd(store, 0, store.raw);
+    refresh(store);
+    return;
+  }
+}
+
 /** Adds `entries` (which are `store.raw[first…]`) to the analysis; returns how many exchanges or problems changed. */
 function safeAdd(store: Store, first: number, entries: readonly unknown[]): number {
   try {

@@ -11,6 +11,9 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** GitHub's limit for an issue or comment body, in characters. */
+export const ISSUE_BODY_MAX = 65_536;
+
 export const reportStrings = {
   toolbar: {
     export: 'Export',
@@ -60,7 +63,16 @@ export const reportStrings = {
     } as Record<RedactionKind, string>,
     item: (kind: string, name: string, count: number) => `${kind} ${name}: ${n(count)}×`,
     more: (count: number) => `and ${plural(count, 'more kind')}`,
-    formatsDoc: 'What each format holds and the full redaction list: docs/report-formats.md.',
+    formatsDoc: 'Redaction covers what was captured, never the fixes CORS Lens writes. Markdown gives one toolchain\'s fixes, each once; the HTML page has every toolchain.',
+    toolchain: 'Fixes for',
+    toolchainFirst: "Each request's first toolchain",
+    toolchainAll: 'Every toolchain',
+    sizeBusy: 'Measuring the report…',
+    /** The report's size; Markdown against GitHub's issue body limit. */
+    size: (format: ExportFormat, chars: number) =>
+      format === 'markdown'
+        ? `${n(chars)} characters${chars > ISSUE_BODY_MAX ? ` — over the ${n(ISSUE_BODY_MAX)} a GitHub issue takes: export fewer requests, or attach the HTML page` : ` (a GitHub issue takes up to ${n(ISSUE_BODY_MAX)})`}`
+        : `${size(chars)}`,
     download: 'Download',
     copy: 'Copy',
     copyMarkdown: 'Copy Markdown',

@@ -2,8 +2,10 @@
 // getHAR() entries held back until they finish, navigations replayed in order.
 import { describe, expect, test, vi } from 'vitest';
 import { createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
+import { createAnalyzer } from '../../src/core/analyze';
+import { applyEntries, applyReplace, createPanelStore } from '../../src/ui/store';
 import type { SourceEvent } from '../../src/ui/source';
-import { entry } from '../support/har-builder';
+import { API, PAGE, entry } from '../support/har-builder';
 
 function fakeNetwork() {
   let finished: ((e: unknown) => void) | null = null;
@@ -86,5 +88,95 @@ describe('createCaptureHub', () => {
     const events: SourceEvent[] = [];
     hub.connect((e) => events.push(e));
     expect(events.map((e) => e.type)).toEqual(['entries', 'navigated']);
+  });
+
+  describe('one request, one row: copies from getHAR() and onRequestFinished merge whatever their status', () => {
+    // The run from issue 12: DevTools reopened just before the calls; one PUT came as getHAR()'s status-0 copy
+    // and onRequestFinished's 502, with the same startedDateTime and time.
+    const started = () => new Date(Date.now() - 200).toISOString();
+    const status0 = (at: string) =>
+      entry({ method: 'PUT', url: `${API}/s/gateway-502`, started: at, time: 120, status: 0, requestHeaders: { 'Content-Type': 'application/json' }, error: 'net::ERR_FAILED' });
+    const gateway502 = (at: string) =>
+      entry({ method: 'PUT', url: `${API}/s/gateway-502`, started: at, time: 120, status: 502, requestHeaders: { Origin: PAGE, 'Content-Type': 'application/json' }, responseHeaders: { 'x-amzn-ErrorType': 'InternalServerErrorException', 'x-amz-apigw-id': 'a=' }, error: 'net::ERR_FAILED' });
+    const statuses = (events: SourceEvent[]) => entriesOf(events).map((e) => (e as { response: { status: number } }).response.status);
+
+    test('getHAR() status 0 first, then onRequestFinished 502: the status-0 copy is held, only the 502 is delivered', async () => {
+      const fake = fakeNetwork();
+      const hub = createCaptureHub(fake.network as never);
+      const at = started();
+      fake.setHar([status0(at)]);
+      const live: SourceEvent[] = [];
+      hub.connect((e) => live.push(e));
+      hub.start();
+      await flush();
+      expect(hub.stats().entries).toBe(0); // held: it ended a moment ago, its complete copy may follow
+      fake.finish(gateway502(at));
+      await flush();
+      await hub.backfill(); // getHAR() still has the status-0 copy
+      expect(statuses(live)).toEqual([502]);
+      expect(live.some((e) => e.type === 'replace')).toBe(false);
+      const replay: SourceEvent[] = [];
+      hub.connect((e) => replay.push(e));
+      expect(statuses(replay)).toEqual([502]);
+      expect(hub.stats()).toMatchObject({ entries: 1 });
+    });
+
+    test('onRequestFinished 502 first, then getHAR() status 0: the poorer copy is dropped as a duplicate', async () => {
+      const fake = fakeNetwork();
+      const hub = createCaptureHub(fake.network as never);
+      const at = started();
+      hub.start();
+      await flush();
+      fake.finish(gateway502(at));
+      await flush();
+      fake.setHar([status0(at)]);
+      await hub.backfill();
+      const events: SourceEvent[] = [];
+      hub.connect((e) => events.push(e));
+      expect(statuses(events)).toEqual([502]);
+      expect(hub.stats()).toMatchObject({ entries: 1, duplicates: 1 });
+    });
+
+    test('status 0 already delivered, then the 502: a replace event for listeners, and the replay has only the 502', async () => {
+      const fake = fakeNetwork();
+      const hub = createCaptureHub(fake.network as never);
+      const at = started();
+      const live: SourceEvent[] = [];
+      hub.connect((e) => live.push(e));
+      hub.start();
+      await flush();
+      fake.finish(status0(at)); // onRequestFinished's copies are final: delivered at once
+      await flush();
+      fake.setHar([gateway502(at)]);
+      await hub.backfill();
+      expect(statuses(live)).toEqual([0]);
+      const replaced = live.filter((e): e is Extract<SourceEvent, { type: 'replace' }> => e.type === 'replace');
+      expect(replaced.map((e) => (e.entry as { response: { status: number } }).response.status)).toEqual([502]);
+      const replay: SourceEvent[] = [];
+      hub.connect((e) => replay.push(e));
+      expect(statuses(replay)).toEqual([502]);
+    });
+
+    test('a status-0 getHAR() entry that ended long ago (before DevTools opened) is delivered at once', async () => {
+      const fake = fakeNetwork();
+      const hub = createCaptureHub(fake.network as never);
+      fake.setHar([status0(new Date(Date.now() - 60_000).toISOString())]);
+      hub.start();
+      await flush();
+      expect(hub.stats().entries).toBe(1);
+    });
+
+    test('the panel store swaps the replaced entry: one row, with the 502 verdict', () => {
+      const store = createPanelStore({ analyzer: createAnalyzer() });
+      const at = started();
+      const pf = entry({ method: 'OPTIONS', url: `${API}/s/gateway-502`, started: new Date(Date.parse(at) - 50).toISOString(), status: 204, requestHeaders: { Origin: PAGE, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' }, responseHeaders: { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'Content-Type' }, resourceType: 'preflight', initiator: { type: 'preflight' }, error: null });
+      applyEntries(store, [pf, status0(at)]);
+      applyReplace(store, gateway502(at));
+      expect(store.raw).toHaveLength(2);
+      expect(store.exchanges.value).toHaveLength(1);
+      const [x] = store.exchanges.value.filter((r) => r.kind === 'cors');
+      expect(x?.hiddenStatus ?? null).not.toBeNull();
+      expect(x?.corsError).toBe('MissingAllowOriginHeader');
+    });
   });
 });

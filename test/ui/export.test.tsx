@@ -209,3 +209,39 @@ describe('the export dialog', () => {
     expect(document.activeElement?.classList.contains('export')).toBe(true);
   });
 });
+
+describe('the export dialog sizes the Markdown for an issue (issue 12, item 7)', () => {
+  const select = (dialog: HTMLElement, name: string, value: string) =>
+    act(() => {
+      const el = dialog.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+
+  test('shows the size, uses the picked toolchain, and names no repository path', async () => {
+    m = mountLive();
+    m.push(...demoEntries());
+    act(() => {
+      m!.panel.store.toolchain.value = 'terraform';
+    });
+    act(() => m!.root.querySelector<HTMLButtonElement>('.tool.export')!.click());
+    const dialog = await waitFor(() => m!.root.querySelector<HTMLElement>('.export-dialog'), 'the dialog');
+    expect(dialog.textContent).not.toMatch(/docs\/|report-formats/);
+    select(dialog, 'format', 'markdown');
+    expect(dialog.querySelector<HTMLSelectElement>('select[name=toolchain]')!.value).toBe('terraform');
+    const chars = await waitFor(() => dialog.querySelector('.export-size[data-chars]')?.getAttribute('data-chars'), 'the size');
+    const expected = renderExport(m.panel.store, { format: 'markdown', scope: 'blocked', keepSecrets: false, keepBodies: false, toolchain: 'terraform' }).text;
+    expect(Number(chars)).toBe([...expected].length);
+    expect(dialog.querySelector('.export-size')!.textContent).toMatch(/characters \(a GitHub issue takes up to 65,536\)/);
+    expect(expected).toContain("> Fixes: terraform");
+
+    select(dialog, 'toolchain', 'all');
+    const all = await waitFor(() => {
+      const v = Number(dialog.querySelector('.export-size[data-chars]')?.getAttribute('data-chars'));
+      return v > Number(chars) ? v : null;
+    }, 'the size with every toolchain');
+    expect(all).toBeGreaterThan(Number(chars));
+    select(dialog, 'format', 'html');
+    expect(dialog.querySelector('select[name=toolchain]')).toBeNull();
+  });
+});

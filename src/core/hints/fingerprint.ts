@@ -147,11 +147,13 @@ export function isApiGatewayDefaultBody(r: ResponseView): boolean {
 }
 
 const GENERATED: Partial<Record<AwsService, (r: ResponseView) => string | null>> = {
+  // 502 and 504 first: they say the integration was called and failed (a crash or malformed output, a
+  // timeout), so "the backend never ran" would contradict the sub-case (APIGW-R05i/k, R15).
   'apigw-rest': (r) =>
-    r.errorType && !r.traced ? `x-amzn-ErrorType: ${r.errorType} without X-Amzn-Trace-Id: API Gateway answered, the backend never ran`
+    r.status === 502 || r.status === 504 ? `status ${r.status} is a gateway response (the integration failed${r.traced ? '; X-Amzn-Trace-Id shows the backend ran' : ''})`
+    : r.errorType && !r.traced ? `x-amzn-ErrorType: ${r.errorType} without X-Amzn-Trace-Id: API Gateway answered, the backend never ran`
     : isApiGatewayDefaultBody(r) ? `API Gateway's default body {"message": "${r.body.message ?? r.body.text}"}`
     : r.status === 413 ? 'status 413 from API Gateway (payload limit)'
-    : r.status === 502 || r.status === 504 ? `status ${r.status} is a gateway response (integration failed${r.traced ? '; X-Amzn-Trace-Id shows the backend ran' : ''})`
     : r.status >= 500 && !r.traced ? `status ${r.status} without X-Amzn-Trace-Id: the integration never ran`
     : null,
   'apigw-http': (r) =>

@@ -27,16 +27,3 @@ export function headersOf(entry: unknown, side: 'request' | 'response'): RawHead
   if (!m || !Array.isArray(m.headers)) return [];
   return m.headers.filter(isObject).map((h) => ({ name: textOf(h.name), value: textOf(h.value) }));
 }
-
-/** `OPTIONS https://... HTTP/1.1` / `HTTP/1.1 204 No Content` and the header lines, as the Network panel's "raw" view. */
-export function rawMessages(entry: unknown): { request: string; response: string } {
-  const req = entryMessage(entry, 'request');
-  const res = entryMessage(entry, 'response');
-  const lines = (hs: RawHeader[]): string => hs.map((h) => `${h.name}: ${h.value}`).join('\n');
-  const request = `${textOf(req?.method)} ${textOf(req?.url)} ${textOf(req?.httpVersion)}`.trim();
-  const status = `${textOf(res?.httpVersion)} ${textOf(res?.status)} ${textOf(res?.statusText)}`.trim();
-  return {
-    request: [request, lines(headersOf(entry, 'request'))].filter(Boolean).join('\n'),
-    response: [status, lines(headersOf(entry, 'response'))].filter(Boolean).join('\n'),
-  };
-}

@@ -146,7 +146,7 @@ function preflightWhy(x: ExchangeReport): string {
 
 function hint(h: Hint): string {
   const fixes = h.fixes
-    .map((f) => `<details><summary>${e(f.toolchain)}: ${e(f.title)}</summary><pre><code class="lang-${e(f.language)}">${e(f.snippet)}</code></pre></details>`)
+    .map((f) => `<details><summary>${e(f.toolchain)}: ${e(f.title)}</summary>${f.copy === false ? `<p>${e(f.snippet)}</p>` : `<pre><code class="lang-${e(f.language)}">${e(f.snippet)}</code></pre>`}</details>`)
     .join('');
   const evidence = h.evidence.length > 0 ? `<ul>${h.evidence.map((v) => `<li>${e(v)}</li>`).join('')}</ul>` : '';
   const docs = h.docs.length > 0 ? `<ul>${h.docs.map((d) => `<li>${e(d.title)} <span class="muted">${e(d.url)}</span></li>`).join('')}</ul>` : '';

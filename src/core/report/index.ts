@@ -2,7 +2,7 @@
 // Order matters: scope → redact the HAR (which builds the value → placeholder map) → redact the analysis with the
 // same map → render. Nothing reaches a renderer that has not been through the redactor.
 import { redactHar, type RedactOptions, type RedactionSummary } from '../redact';
-import type { AnalysisReport } from '../types';
+import type { AnalysisReport, Toolchain } from '../types';
 import { annotateHar } from './annotated-har';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
@@ -16,6 +16,11 @@ export interface RenderOptions extends RedactOptions {
   readonly format: ReportFormat;
   /** Default `all`. */
   readonly scope?: ReportScope;
+  /**
+   * Markdown: whose fixes are written (default: each request's first toolchain; `'all'`: every toolchain's).
+   * HTML, JSON and HAR keep every toolchain.
+   */
+  readonly toolchain?: Toolchain | 'all';
 }
 
 export interface RenderedReport {
@@ -65,7 +70,7 @@ export function renderReport(report: AnalysisReport, har: unknown, options: Rend
       text = JSON.stringify(annotateHar(p.report, p.har, { entries: p.entries, scope: p.scope, redaction: p.redaction }), null, 2);
       break;
     case 'markdown':
-      text = renderMarkdown(p.report, p.har, { scope: p.scope, redaction: p.redaction });
+      text = renderMarkdown(p.report, p.har, { scope: p.scope, redaction: p.redaction, ...(options.toolchain ? { toolchain: options.toolchain } : {}) });
       break;
     case 'html':
       text = renderHtml(p.report, p.har, { scope: p.scope, redaction: p.redaction });

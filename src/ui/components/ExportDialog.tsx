@@ -1,17 +1,22 @@
-// The export dialog: format, scope, the redaction preview (what will be removed, with counts), the two explicit
-// opt-outs (keep secrets, keep bodies) and Download / Copy. Rendering is the core's renderReport, as in the CLI.
+// The export dialog: format, scope, for Markdown whose fixes (the toolchain picked in the detail by default), the
+// redaction preview (what will be removed, with counts), the two explicit opt-outs (keep secrets, keep bodies), the
+// report's size (Markdown against a GitHub issue's 65,536 characters) and Download / Copy. Rendering is the core's
+// renderReport, as in the CLI.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RedactionSummary } from '../../core/report';
 import { copyText } from '../clipboard';
 import { useStore } from '../context';
 import { downloadText } from '../export/download';
 import { previewExport, renderExport, type ExportChoices, type ExportFormat, type ExportScopeChoice } from '../export/panel-report';
-import { reportStrings } from '../strings-reports';
+import { strings } from '../strings';
+import { ISSUE_BODY_MAX, reportStrings } from '../strings-reports';
+import type { Toolchain } from '../../core/analysis';
 import '../reports.css';
 
 const FORMATS: ExportFormat[] = ['har', 'markdown', 'html'];
 const SCOPES: ExportScopeChoice[] = ['all', 'cors', 'blocked', 'selected'];
 const PREVIEW_ITEMS = 8;
+const TOOLCHAINS: Toolchain[] = ['console', 'cli', 'sam', 'cdk', 'serverless', 'terraform', 'lambda-node', 'lambda-python', 'generic'];
 
 type Outcome = { kind: 'ok' | 'warn' | 'error'; text: string } | null;
 
@@ -25,8 +30,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     scope: hasSelection ? 'selected' : store.blockedCount.value > 0 ? 'blocked' : 'cors',
     keepSecrets: false,
     keepBodies: false,
+    // The toolchain picked in the detail's fixes (remembered), as the Markdown's default.
+    ...(store.toolchain.value ? { toolchain: store.toolchain.value } : {}),
   });
   const [preview, setPreview] = useState<RedactionSummary | null>(null);
+  const [chars, setChars] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const firstRef = useRef<HTMLSelectElement>(null);
   const set = (patch: Partial<ExportChoices>) => {
@@ -37,11 +45,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => firstRef.current?.focus(), []);
 
   // The preview walks every entry in scope: computed after the dialog has painted, not in the render.
+  // So is the size: the report is rendered once here to measure it (Markdown against an issue's limit).
   useEffect(() => {
     setPreview(null);
+    setChars(null);
     const timer = setTimeout(() => {
       try {
         setPreview(previewExport(store, choices));
+        if (store.exchanges.value.length > 0 || store.raw.length > 0) setChars([...renderExport(store, choices).text].length);
       } catch (error) {
         setOutcome({ kind: 'error', text: s.failed(error instanceof Error ? error.message : String(error)) });
       }
@@ -108,6 +119,20 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
+        {choices.format === 'markdown' && (
+          <label class="field">
+            <span>{s.toolchain}</span>
+            <select name="toolchain" value={choices.toolchain ?? ''} onChange={(e) => set({ toolchain: (e.currentTarget.value || undefined) as ExportChoices['toolchain'] })}>
+              <option value="">{s.toolchainFirst}</option>
+              {TOOLCHAINS.map((t) => (
+                <option key={t} value={t}>
+                  {strings.toolchains[t] ?? t}
+                </option>
+              ))}
+              <option value="all">{s.toolchainAll}</option>
+            </select>
+          </label>
+        )}
         <fieldset class="field scope">
           <legend>{s.scope}</legend>
           {SCOPES.map((scope) => (
@@ -142,6 +167,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {choices.keepBodies && <p class="warning">{s.keepBodiesWarning}</p>}
         </fieldset>
         <RedactionPreview summary={preview} />
+        <p class={`export-size${chars !== null && choices.format === 'markdown' && chars > ISSUE_BODY_MAX ? ' over' : ''}`} role="status" data-chars={chars ?? undefined}>
+          {chars === null ? s.sizeBusy : s.size(choices.format, chars)}
+        </p>
         <p class="doc-pointer">{s.formatsDoc}</p>
         <footer>
           {outcome && (

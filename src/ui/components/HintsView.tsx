@@ -23,9 +23,9 @@ function Fix({ fix }: { fix: HintFix }) {
     <div class="fix" data-toolchain={fix.toolchain}>
       <div class="fix-head">
         <span class="fix-title">{fix.title}</span>
-        <CopyButton text={fix.snippet} />
+        {fix.copy !== false && <CopyButton text={fix.snippet} />}
       </div>
-      <pre class={`snippet lang-${fix.language}`}>{fix.snippet}</pre>
+      {fix.copy === false ? <p class="fix-note">{fix.snippet}</p> : <pre class={`snippet lang-${fix.language}`}>{fix.snippet}</pre>}
     </div>
   );
 }

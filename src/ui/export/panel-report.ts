@@ -6,7 +6,7 @@
 import { buildReport } from '../../core/analysis';
 import type { RedactionSummary } from '../../core/report';
 import { previewRedaction, renderReport, selectScope, type ReportScope } from '../../core/report';
-import type { AnalysisReport, HarFlavour } from '../../core/analysis';
+import type { AnalysisReport, HarFlavour, Toolchain } from '../../core/analysis';
 import { VERSION } from '../../core/analysis';
 import { withHints } from '../hint-engine';
 import { entryOf, type PanelStoreWithLimits } from '../store';
@@ -19,6 +19,8 @@ export interface ExportChoices {
   readonly scope: ExportScopeChoice;
   readonly keepSecrets: boolean;
   readonly keepBodies: boolean;
+  /** Markdown: whose fixes (default: each request's first; the panel passes the toolchain the user picked). */
+  readonly toolchain?: Toolchain | 'all';
 }
 
 export interface PanelExport {
@@ -96,6 +98,7 @@ export function renderExport(store: PanelStoreWithLimits, choices: ExportChoices
     scope,
     keepSecrets: choices.keepSecrets,
     keepBodies: choices.keepBodies,
+    ...(choices.toolchain ? { toolchain: choices.toolchain } : {}),
   });
   return {
     text: rendered.text,

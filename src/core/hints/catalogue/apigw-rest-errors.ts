@@ -4,7 +4,8 @@ import type { HintFix } from '../../types';
 import { fix, fixes, notApplicable } from '../fixes/common';
 import { fxCloudFront } from '../fixes/cloudfront';
 import { fxLambda } from '../fixes/lambda';
-import { fxGatewayResponses, fxRestDeploy, restVars } from '../fixes/rest';
+import { fxGatewayResponses, restVars } from '../fixes/rest';
+import type { FillValues } from '../fill';
 import type { HintContext } from '../context';
 import { type ResponseView, messageIs } from '../view';
 import { DOCS } from './docs';
@@ -237,13 +238,28 @@ export const R15: Pitfall = {
     return { confidence: 'possible', evidence: [hidden(a.r), `Likely ${why}.`] };
   },
   explanation: () => 'The integration failed and API Gateway answered with a gateway response (APIGW-R05), so there are no CORS headers. Gateway responses with CORS headers make the error visible; the real fix is the permission, the proxy output or the timeout.',
-  fixes: (f): HintFix[] => fixes(
+  fixes: (f, ctx): HintFix[] => fixes(
     [
+      fix('console', integrationConsoleTitle(ctx.actual?.status), integrationConsoleSteps(f, ctx.actual?.status)),
       fix('cli', 'Grant API Gateway permission to invoke the function', `${restVars(f)}\nREGION=${f.region.value}\nACCOUNT=$(aws sts get-caller-identity --query Account --output text)\naws lambda add-permission --function-name ${f.functionName.value} --statement-id apigw-invoke \\\n  --action lambda:InvokeFunction --principal apigateway.amazonaws.com \\\n  --source-arn "arn:aws:execute-api:$REGION:$ACCOUNT:$API_ID/*/*/*"`),
       fix('terraform', 'aws_lambda_permission for API Gateway', `resource "aws_lambda_permission" "apigw" {\n  statement_id  = "apigw-invoke"\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.fn.function_name\n  principal     = "apigateway.amazonaws.com"\n  source_arn    = "\${aws_api_gateway_rest_api.api.execution_arn}/*/*"\n}`),
     ],
     fxLambda(f, { answerOptions: false }),
-    fxRestDeploy(f).filter((x) => x.toolchain === 'console'),
   ),
   docs: [DOCS.gatewayResponses, DOCS.corsErrorsKc],
 };
+
+// The console steps of APIGW-R15 follow the status, like its evidence: 500 a missing invoke permission,
+// 502 a crash or malformed proxy output, 504 a timeout.
+function integrationConsoleTitle(status: number | undefined): string {
+  return status === 500 ? 'Grant API Gateway permission to invoke the function'
+    : status === 504 ? 'Find where the integration spends its time'
+    : 'Find the crash or the malformed response in the function\'s logs';
+}
+
+function integrationConsoleSteps(f: FillValues, status: number | undefined): string {
+  const logs = `API Gateway console → your API → Stages → ${f.stage.value} → Logs and tracing → turn on execution logs, call again, and read "Execution failed …" in CloudWatch.`;
+  if (status === 500) return `Lambda console → ${f.functionName.value} → Configuration → Permissions → Resource-based policy statements → Add permissions:\nAWS service: API Gateway; Source ARN: arn:aws:execute-api:${f.region.value}:YOUR_ACCOUNT_ID:YOUR_API_ID/*/*/*; Action: lambda:InvokeFunction → Save.\n${logs}`;
+  if (status === 504) return `${logs}\nREST APIs stop waiting after 29 s by default: make the work asynchronous, or raise the integration timeout (Resources → the method → Integration request → Edit → Timeout; above 29 s needs a quota increase for regional and private APIs).`;
+  return `CloudWatch console → Log groups → /aws/lambda/${f.functionName.value} → the invocation at this request's time: an uncaught error, a timeout, or a return value that is not {statusCode, headers, body} with body a string.\n${logs}`;
+}

@@ -23,9 +23,18 @@ export function tidySnippet(snippet: string): string {
   return `${snippet.slice(start).trimEnd()}\n`;
 }
 
-/** The toolchain has no lever for this pitfall: say so, and where the fix is instead. */
+/** What a toolchain's fixes change, for the title of a card that has no fix there. */
+const CHANGES: Record<AwsToolchain, string> = {
+  console: 'in the console', cli: 'with the AWS CLI', sam: 'in the SAM template', cdk: 'in the CDK app', serverless: 'in serverless.yml',
+  terraform: 'in Terraform', 'lambda-node': "in the function's code", 'lambda-python': "in the function's code",
+};
+
+/**
+ * The toolchain has no lever for this pitfall: say so, and where the fix is instead. The card is
+ * prose, not a snippet: `copy: false` tells the UI and the reports to give it no Copy button or code block.
+ */
 export function notApplicable(toolchain: AwsToolchain, why: string): HintFix {
-  return { toolchain, language: 'text', title: 'Nothing to change here', snippet: `${why}\n` };
+  return { toolchain, language: 'text', title: `No fix ${CHANGES[toolchain]}: the change is elsewhere`, snippet: `${why}\n`, copy: false };
 }
 
 /** `NAME=value   # from the URL` or `NAME=PLACEHOLDER   # how to find it`. */
