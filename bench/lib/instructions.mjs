@@ -104,6 +104,24 @@ export async function measureInstructionRatios({ bundles, small, large, parallel
   return { ratios, counts: c };
 }
 
+/**
+ * Per-entry growth of the core on one adversarial pattern (bench/lib/patterns.mjs), as instructions: the core's
+ * instructions per entry on `large` ÷ on `small` (1 is linear). Three runs (bench/lib/pattern-count-child.mjs):
+ * both files parsed and the JIT warmed up on the small one in each, then one analysis of the small file, of
+ * the large one, or none; the differences are the two analyses.
+ */
+export async function measurePatternGrowth({ core, small, large, parallel = availableParallelism() }) {
+  const step = (mode) => async () => {
+    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/pattern-count-child.mjs`, core, mode, small.path, large.path]);
+    const { exchanges } = JSON.parse(stdout.trim().split('\n').pop());
+    if (mode !== 'none' && !(exchanges > 0)) throw new Error(`pattern-count-child ${mode} ${large.path}: no exchanges, nothing was measured`);
+    return instructions;
+  };
+  const [large_, small_, none] = await pool([step('large'), step('small'), step('none')], parallel);
+  const perEntry = { small: (small_ - none) / small.entries, large: (large_ - none) / large.entries };
+  return { growth: perEntry.large / perEntry.small, perEntry };
+}
+
 /** Compares `now` with `baseline`: one row per ratio, `ok` unless it is more than TOLERANCE × its baseline. */
 export function compareRatios(now, baseline) {
   return Object.entries(now).map(([name, value]) => {

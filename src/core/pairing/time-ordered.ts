@@ -130,7 +130,7 @@ export class TimeOrderedList<T> {
   }
 }
 
-export interface Candidate<T> {
+interface Candidate<T> {
   readonly item: T;
   /** |start − the time asked for|, ms. */
   readonly distance: number;
@@ -139,7 +139,7 @@ export interface Candidate<T> {
 }
 
 /** The better of two candidates: the closer, then the later to arrive. */
-export function nearer<T>(a: Candidate<T> | null, b: Candidate<T> | null): Candidate<T> | null {
+function nearer<T>(a: Candidate<T> | null, b: Candidate<T> | null): Candidate<T> | null {
   if (!a) return b;
   if (!b) return a;
   if (a.distance !== b.distance) return a.distance < b.distance ? a : b;
