@@ -7,7 +7,7 @@
 // exchange that nothing later can change. An entry that breaks the assumption is still analysed, only paired
 // with what is still in memory; such entries are counted and reported (`late`).
 import { createAnalyzer, type AnalyzeOptions, type ExchangeReport, type InputProblem } from '../core';
-import { HarStreamReader, type StreamHarSummary } from './stream-har';
+import { HarFileReader, type StreamHarSummary } from './stream-har';
 
 /** How far out of start-time order an entry may be listed and still pair exactly. */
 export const SETTLE_WINDOW_MS = 60_000;
@@ -37,7 +37,7 @@ export interface StreamResult {
 }
 
 export async function analyzeStream(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: AnalyzeOptions, handlers: StreamHandlers): Promise<StreamResult> {
-  const reader = new HarStreamReader();
+  const reader = new HarFileReader();
   const analyzer = createAnalyzer(options);
   const counts = { cors: 0, allowed: 0, blocked: 0, unknown: 0, notCors: 0 };
   const kept: InputProblem[] = [];

@@ -2,7 +2,7 @@
 // writes exchanges as they settle, and still reports the entries before a cut or a syntax error.
 import { once } from 'node:events';
 import { REPORT_SCHEMA_VERSION, VERSION, type AnalysisReport, type AnalyzeOptions } from '../core';
-import type { Io } from './main';
+import type { Io } from './command';
 import { InputError, type StreamedInput } from './read-input';
 import { analyzeStream, SETTLE_WINDOW_MS } from './stream-analyze';
 import { createJsonWriter, createTextWriter, type StreamWriter } from './stream-output';

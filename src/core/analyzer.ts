@@ -4,7 +4,7 @@
 // an exchange is shown (src/ui/lazy-hints.ts). The public entry point with hints is ./analyze.ts.
 import type { AnalysisReport, ExchangeReport, InputProblem, ObservedEntry } from './types';
 import { REPORT_SCHEMA_VERSION } from './types';
-import { readHarEntry } from './har/read';
+import { createHarLogReader } from './har/log-reader';
 import { Pairer, type ExchangeState } from './pairing/pairer';
 import { evaluateExchange, type EvaluatedExchange } from './cors/evaluate';
 import { VERSION } from './version';
@@ -55,6 +55,7 @@ export function createAnalyzerCore(options: AnalyzerOptions = {}): Analyzer {
   const reports = new Map<string, ExchangeReport>();
   let problems: InputProblem[] = [];
   let nextIndex = 0;
+  const reader = createHarLogReader();
   // The exchanges in start-time order, kept up to date cheaply for live capture (new exchanges usually start
   // last, and a re-evaluated one usually keeps its place); a full sort only when that does not hold.
   let sorted: ExchangeReport[] | null = null;
@@ -100,13 +101,10 @@ export function createAnalyzerCore(options: AnalyzerOptions = {}): Analyzer {
 
   return {
     add(rawEntries) {
-      const batch: ObservedEntry[] = [];
-      for (const raw of rawEntries) {
-        const { entry, problems: p } = readHarEntry(raw, nextIndex++);
-        for (const x of p) problems.push(x);
-        if (entry) batch.push(entry);
-      }
-      return addObserved(batch);
+      const read = reader.read(rawEntries, nextIndex);
+      nextIndex += rawEntries.length;
+      for (const x of read.problems) problems.push(x);
+      return addObserved(read.entries);
     },
     addObserved(batch) {
       for (const e of batch) nextIndex = Math.max(nextIndex, e.index + 1);
@@ -142,6 +140,7 @@ export function createAnalyzerCore(options: AnalyzerOptions = {}): Analyzer {
       problems = [];
       invalidate();
       nextIndex = 0;
+      reader.reset();
     },
   };
 }
