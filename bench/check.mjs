@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { generate } from './generate.mjs';
 import { buildForBench, ROOT } from './lib/build.mjs';
-import { compareRatios, findValgrind, measureInstructionRatios, TOLERANCE } from './lib/instructions.mjs';
+import { checkMeta, compareRatios, DEFAULT_CHECK_PATTERN, findValgrind, measureInstructionRatios, TOLERANCE } from './lib/instructions.mjs';
 
 const RESULTS = `${ROOT}bench/results.json`;
 const t0 = performance.now();
@@ -22,12 +22,13 @@ const large = await generate('har-2k', { entries: 2000, log });
 // Always rebuilt, so the check measures the working tree (the CLI too).
 const bundles = await buildForBench({ cli: false });
 await import(`${ROOT}scripts/build-cli.mjs`);
-const { ratios, counts } = await measureInstructionRatios({ bundles, small, large });
+const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { meta: {}, metrics: {} };
+const pattern = results.checkMeta?.pattern ?? DEFAULT_CHECK_PATTERN;
+const { ratios, counts } = await measureInstructionRatios({ bundles, small, large, pattern });
 log(`instructions (millions): ${Object.entries(counts).map(([k, v]) => `${k} ${(v / 1e6).toFixed(0)}`).join(', ')}`);
 
-const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { meta: {}, metrics: {} };
 if (process.argv.includes('--update')) {
-  writeFileSync(RESULTS, `${JSON.stringify({ ...results, check: round(ratios), checkMeta: checkMeta() }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ ...results, check: round(ratios), checkMeta: checkMeta({ pattern }) }, null, 2)}\n`);
   log(`baseline written to bench/results.json: ${JSON.stringify(round(ratios))}`);
   process.exit(0);
 }
@@ -46,8 +47,4 @@ process.exit(failed.length ? 1 : 0);
 
 function round(r) {
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
-}
-
-function checkMeta() {
-  return { unit: 'instructions (valgrind), V8 predictable mode with fixed seeds', node: process.version, files: { small: small.entries, large: large.entries }, date: new Date().toISOString() };
 }

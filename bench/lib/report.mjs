@@ -9,6 +9,7 @@ export const TARGETS = {
   'core.10k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, 10k entries' },
   'core.100k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, 100k entries' },
   'core.linearity100kVs10k': { target: 1.2, op: '≤', label: 'core per entry, 100k ÷ 10k' },
+  'patterns.worstGrowth16kVs1k': { target: 1.2, op: '≤', label: 'core per entry, 16k ÷ 1k, worst adversarial pattern (issue 18)' },
   'panel.ingestUsPerEntry': { target: 20, op: '≤', label: 'panel ingest per entry (10k, live source)' },
   'panel.firstRender10kMs': { target: 50, op: '≤', label: 'panel first render of ~10k exchanges' },
   'panel.filterKeystrokeMs': { target: 16, op: '≤', label: 'filter keystroke at ~10k rows' },
@@ -58,11 +59,21 @@ export function renderMarkdown(results) {
     lines.push('', '## Missed targets: by how much, why, and what would close them', '');
     for (const [key, t, m] of misses) lines.push(`- **${t.label}**: median ${fmt(m.median)} ${m.unit} vs ${t.target} — ${fmt(m.median / t.target)}× over. ${CAUSES[key] ?? ''}`);
   }
+  const patterns = Object.keys(metrics).filter((k) => /^patterns\.[^.]+\.growth16kVs1k$/.test(k)).map((k) => k.split('.')[1]);
+  if (patterns.length) {
+    lines.push('', '## Adversarial arrival patterns (issue 18)', '');
+    lines.push('The core (readHar + createAnalyzer + exchanges) on one URL hammered by each pattern of bench/lib/patterns.mjs, the JIT warmed up first. Time per entry (min of the runs), its growth from 1k to 16k entries (median of per-run ratios; 1 is linear), and the same growth from 1k to 4k in instructions (valgrind), which the machine\'s load does not move.', '');
+    lines.push('| Pattern | µs/entry 1k | 4k | 16k | growth 16k ÷ 1k (time) | growth 4k ÷ 1k (instructions) |', '|---|---:|---:|---:|---:|---:|');
+    for (const name of patterns) {
+      const at = metrics[`patterns.${name}.usPerEntry16k`]?.usPerEntryMin ?? {};
+      lines.push(`| \`${name}\` | ${fmt(at[1000])} | ${fmt(at[4000])} | ${fmt(at[16000])} | ${fmt(metrics[`patterns.${name}.growth16kVs1k`].median)} | ${fmt(metrics[`patterns.${name}.instructionGrowth4kVs1k`]?.median)} |`);
+    }
+  }
   lines.push('', '## All measurements', '', '| Key | Min | Median | Runs |', '|---|---:|---:|---:|');
   for (const [key, m] of Object.entries(metrics)) lines.push(`| \`${key}\` | ${fmt(m.min)} ${m.unit} | ${fmt(m.median)} ${m.unit} | ${m.runs} |`);
   lines.push('', '## CI baseline (`node bench/check.mjs` fails when one grows by more than 25%)', '');
   lines.push('Each ratio is a count of executed instructions (valgrind; V8 in predictable mode with fixed seeds, so a count repeats to within 0.01%) over a floor counted in the same run on the same file, on 1k- and 2k-entry HARs. See bench/lib/instructions.mjs.', '');
-  if (results.checkMeta) lines.push(`Recorded ${results.checkMeta.date} with Node ${results.checkMeta.node}.`, '');
+  if (results.checkMeta) lines.push(`Recorded ${results.checkMeta.date} with Node ${results.checkMeta.node}.${results.checkMeta.pattern ? ` \`worst-pattern-growth\` is the \`${results.checkMeta.pattern}\` pattern, 4k ÷ 1k entries.` : ''}`, '');
   lines.push('| Ratio | Baseline |', '|---|---:|');
   for (const [k, v] of Object.entries(check ?? {})) lines.push(`| \`${k}\` | ${fmt(v)} |`);
   return `${lines.join('\n')}\n`;
