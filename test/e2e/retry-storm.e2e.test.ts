@@ -79,12 +79,13 @@ const INSTRUMENT = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.startTime >= since) w.stormLongTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
+  const looked = new Set<number>();
   store.exchanges.subscribe((xs) => {
     const now = Date.now();
-    // New rows come last (start-time order); a few hundred back covers every burst the panel applies at once.
-    for (let i = xs.length - 1; i >= 0 && i >= xs.length - 300; i--) {
-      const index = xs[i].actualEntry;
-      if (index === null) continue;
+    for (const x of xs) {
+      const index = x.actualEntry;
+      if (index === null || looked.has(index)) continue;
+      looked.add(index);
       const retry = store.analyzer.entry(index)?.requestHeaders.find(([name]) => name === 'x-retry')?.[1];
       if (retry !== undefined && !w.stormSeen.has(retry)) w.stormSeen.set(retry, now);
     }
@@ -150,10 +151,10 @@ describe.skipIf(!executablePath)('a blocked call retried 50 times a second for 6
   });
 
   test('request-to-row p95 stays within 100 ms, from the first retries to the last', () => {
-    const latencies = failed.map(([, at], k) => Math.max(0, seen[k]! - at));
+    const latencies = failed.map(([, at], k) => (seen[k] === null ? Infinity : Math.max(0, seen[k]! - at)));
     const p95 = percentile(latencies, 95);
     const lastTenSeconds = latencies.slice(-STORM.perSecond * 10);
-    const summary = `p50 ${percentile(latencies, 50)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms; last 10 s p95 ${percentile(lastTenSeconds, 95)} ms`;
+    const summary = `p50 ${percentile(latencies, 50)} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms (Infinity: no row); last 10 s p95 ${percentile(lastTenSeconds, 95)} ms`;
     console.log(`retry storm: request-to-row ${summary}`);
     expect(p95, summary).toBeLessThanOrEqual(100);
     expect(percentile(lastTenSeconds, 95), summary).toBeLessThanOrEqual(100);
