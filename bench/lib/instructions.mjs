@@ -149,11 +149,14 @@ export async function measurePatternGrowth({ core, small, large, parallel = avai
   return patternGrowth({ large: l, small: sm, none }, small, large);
 }
 
-/** Compares `now` with `baseline`: one row per ratio, `ok` unless it is more than TOLERANCE × its baseline. */
+/**
+ * Compares `now` with `baseline`: one row per ratio, `ok` when it is at most TOLERANCE × its baseline. A ratio the
+ * baseline lacks fails (issue 15): a new ratio is gated from the run that records it, never waved through.
+ */
 export function compareRatios(now, baseline) {
   return Object.entries(now).map(([name, value]) => {
     const base = baseline?.[name];
     const change = typeof base === 'number' ? value / base : null;
-    return { name, value, base: base ?? null, change, ok: change === null || change <= TOLERANCE };
+    return { name, value, base: base ?? null, change, ok: change !== null && change <= TOLERANCE };
   });
 }
