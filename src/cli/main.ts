@@ -1,6 +1,6 @@
 // cors-lens: the analysis core on a HAR file, for CI and for support teams who receive HARs.
 import { analyzeHar, VERSION, type AnalysisReport } from '../core';
-import { formatText } from './format-text';
+import { formatText } from '../core/report';
 import { openInput, InputError, streamAboveBytes } from './read-input';
 import { HELP } from './help';
 import { runStreamed } from './stream-command';

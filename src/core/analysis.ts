@@ -3,7 +3,9 @@
 export * from './types';
 export { CORS_ERRORS, isCorsError } from './cors/errors';
 export type { CorsError, FirefoxReason } from './cors/errors';
-export { createAnalyzerCore, buildReport } from './analyzer';
+export { createAnalyzerCore } from './analyzer';
+export { buildReport, countExchange, countExchanges, emptyCounts } from './envelope';
+export type { EnvelopeInput, ReportCounts } from './envelope';
 export { createHarLogReader, flavourOfCreator } from './har/log-reader';
 export type { HarLogReader, HarLogSummary } from './har/log-reader';
 export type { Analyzer, AnalyzerOptions, HintStep } from './analyzer';
@@ -12,6 +14,7 @@ export type { ReadHarResult } from './har/read';
 export { chromeConsoleMessage } from './cors/console';
 export { FAILURE_TEXT } from './cors/catalog';
 export { certaintyOf, needsHints } from './exchange';
+export { inferredFromText } from './cors/wording';
 export type { Certainty } from './exchange';
 export { VERSION } from './version';
 export { FINDINGS, FINDING_IDS, isFindingId, findingMatches } from './findings/catalog';

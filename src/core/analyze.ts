@@ -2,7 +2,8 @@
 // to every exchange that is not allowed. The engine is ./analyzer.ts; this adds the hint engine (./hints-bridge.ts).
 import type { AnalysisReport } from './types';
 import { readHar } from './har/read';
-import { buildReport, createAnalyzerCore, type Analyzer } from './analyzer';
+import { createAnalyzerCore, type Analyzer } from './analyzer';
+import { buildReport } from './envelope';
 import { attachHints } from './hints-bridge';
 
 export type { Analyzer } from './analyzer';
