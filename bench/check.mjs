@@ -1,7 +1,7 @@
 // The short bench for CI (about a minute): five ratios on small synthetic HARs (1k and 2k entries, and 1k and 4k
 // of the worst adversarial pattern), each a count of executed instructions over a floor counted in the same run
 // (bench/lib/instructions.mjs), compared with the baseline committed in bench/results.json (`check`). Fails when
-// a ratio is more than 25% worse, when a ratio has no baseline, and when the baseline was recorded with another
+// a ratio is more than 3% worse, when a ratio has no baseline, and when the baseline was recorded with another
 // Node (another V8: its counts are no baseline for this one).
 // The counts repeat to within 0.01% run to run, so there is no retry and no tolerance for noise to eat.
 //   node bench/check.mjs            compare with the baseline; exit 1 on a regression

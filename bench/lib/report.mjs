@@ -72,7 +72,7 @@ export function renderMarkdown(results) {
   }
   lines.push('', '## All measurements', '', '| Key | Min | Median | Runs |', '|---|---:|---:|---:|');
   for (const [key, m] of Object.entries(metrics)) lines.push(`| \`${key}\` | ${fmt(m.min)} ${m.unit} | ${fmt(m.median)} ${m.unit} | ${m.runs} |`);
-  lines.push('', '## CI baseline (`node bench/check.mjs` fails when one grows by more than 25%)', '');
+  lines.push('', '## CI baseline (`node bench/check.mjs` fails when one grows by more than 3%, has no baseline, or was recorded with another Node)', '');
   lines.push('Each ratio is a count of executed instructions (valgrind; V8 in predictable mode with fixed seeds, so a count repeats to within 0.01%) over a floor counted in the same run on the same file, on 1k- and 2k-entry HARs. See bench/lib/instructions.mjs.', '');
   if (results.checkMeta) lines.push(`Recorded ${results.checkMeta.date} with Node ${results.checkMeta.node}.${results.checkMeta.pattern ? ` \`worst-pattern-growth\` is the \`${results.checkMeta.pattern}\` pattern, 4k ÷ 1k entries.` : ''}`, '');
   lines.push('| Ratio | Baseline |', '|---|---:|');
