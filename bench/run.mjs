@@ -1,6 +1,6 @@
 // `npm run bench`: generates the synthetic HARs (bench/generate.mjs), measures the CLI, the core and the panel
 // against floors measured in the same run, and writes bench/results.json and bench/RESULTS.md.
-//   node bench/run.mjs [--quick] [--runs N] [--no-huge] [--no-panel] [--only cli,core,check,panel]
+//   node bench/run.mjs [--quick] [--runs N] [--no-huge] [--no-panel] [--only cli,core,patterns,check,panel]
 // --quick: 1k/10k only, 3 runs, no 1 GB file, no Chromium (a minute). Progress goes to stderr.
 // --only: re-measure those parts and keep the other parts' figures from bench/results.json (e.g. after a run
 // disturbed by other work on the machine).
@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { generate, generateAll } from './generate.mjs';
 import { buildForBench, ROOT } from './lib/build.mjs';
 import { repeat, runNode, summary, percentile } from './lib/measure.mjs';
-import { findValgrind, measureInstructionRatios } from './lib/instructions.mjs';
+import { checkMeta, DEFAULT_CHECK_PATTERN, findValgrind, measureInstructionRatios, measurePatternGrowth } from './lib/instructions.mjs';
+import { PATTERNS, writePatternHar } from './lib/patterns.mjs';
 import { bundleSize } from './lib/bundle.mjs';
 import { TARGETS, renderMarkdown } from './lib/report.mjs';
 
@@ -19,11 +20,11 @@ const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, only
 const quick = Boolean(args.quick);
 const RUNS = Number(args.runs ?? (quick ? 3 : 5));
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
-const PARTS = ['cli', 'core', 'check', 'panel'];
+const PARTS = ['cli', 'core', 'patterns', 'check', 'panel'];
 const only = args.only ? new Set(args.only.split(',')) : new Set(PARTS);
 for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
 const previous = existsSync(`${ROOT}bench/results.json`) ? JSON.parse(readFileSync(`${ROOT}bench/results.json`, 'utf8')) : {};
-const partOf = (key) => (key.startsWith('cli.') ? 'cli' : key.startsWith('core.') ? 'core' : 'panel');
+const partOf = (key) => key.split('.')[0] in { cli: 1, core: 1, patterns: 1 } ? key.split('.')[0] : 'panel';
 const metrics = {};
 const put = (key, unit, values, extra = {}) => {
   metrics[key] = { unit, ...summary(values), values: values.map((v) => Math.round(v * 1000) / 1000), ...(TARGETS[key] ?? {}), ...extra };
@@ -31,7 +32,10 @@ const put = (key, unit, values, extra = {}) => {
   log(`${key}: min ${m.min.toFixed(3)} median ${m.median.toFixed(3)} ${unit}${m.target !== undefined ? ` (target ${m.op} ${m.target})` : ''}`);
 };
 
-const files = quick ? { '1k': await generate('har-1k', { entries: 1000, log }), '10k': await generate('har-10k', { entries: 10000, log }) } : await generateAll(log, { huge: !args['no-huge'] && only.has('cli') });
+// The synthetic HARs: all of them for the CLI, the core and the panel; the check needs the 1k one; the adversarial
+// patterns write their own.
+const files = !['cli', 'core', 'panel'].some((p) => only.has(p)) ? (only.has('check') ? { '1k': await generate('har-1k', { entries: 1000, log }) } : {})
+  : quick ? { '1k': await generate('har-1k', { entries: 1000, log }), '10k': await generate('har-10k', { entries: 10000, log }) } : await generateAll(log, { huge: !args['no-huge'] && only.has('cli') });
 const bundles = await buildForBench();
 execFileSync(process.execPath, [`${ROOT}scripts/build-cli.mjs`], { stdio: 'inherit' });
 
@@ -87,17 +91,45 @@ if (metrics['core.100k.usPerEntry']) {
   put('core.linearity100kVs10k', '×', [r]);
 }
 
-// 3. The short bench's ratios (instruction counts, bench/lib/instructions.mjs), recorded as the CI baseline.
+// 3. Adversarial arrival patterns (issue 18, bench/lib/patterns.mjs): the core's time per entry at 1k, 4k and 16k
+// entries of each, and its growth from 1k to 16k (1 is linear); with valgrind, the same growth from 1k to 4k in
+// instructions, which does not move with the machine's load. The pattern that grows most in instructions is the
+// one bench:check gates.
+let worstPattern = null;
+if (only.has('patterns')) {
+  const sizes = [1_000, 4_000, 16_000];
+  const counted = {};
+  for (const name of Object.keys(PATTERNS)) {
+    const files = sizes.map((n) => writePatternHar(name, n));
+    const out = JSON.parse(execFileSync(process.execPath, [`${ROOT}bench/lib/patterns-child.mjs`, bundles.core, String(quick ? 3 : RUNS), ...files.map((f) => f.path)], { maxBuffer: 1 << 24 }).toString());
+    const best = out.usPerEntry.map((runs) => Math.min(...runs));
+    put(`patterns.${name}.usPerEntry16k`, 'µs', out.usPerEntry[2], { usPerEntryMin: Object.fromEntries(sizes.map((n, i) => [n, Math.round(best[i] * 100) / 100])) });
+    put(`patterns.${name}.growth16kVs1k`, '×', out.usPerEntry[2].map((v, i) => v / out.usPerEntry[0][i]), { ofMins: best[2] / best[0] });
+    if (!quick && findValgrind()) {
+      const growth = await measurePatternGrowth({ core: bundles.core, small: files[0], large: files[1] });
+      counted[name] = growth;
+      put(`patterns.${name}.instructionGrowth4kVs1k`, '×', [growth]);
+    }
+  }
+  const growths = Object.keys(PATTERNS).map((name) => metrics[`patterns.${name}.growth16kVs1k`].median);
+  put('patterns.worstGrowth16kVs1k', '×', [Math.max(...growths)], { pattern: Object.keys(PATTERNS)[growths.indexOf(Math.max(...growths))] });
+  if (Object.keys(counted).length) worstPattern = Object.entries(counted).sort((a, b) => b[1] - a[1])[0][0];
+}
+
+// 4. The short bench's ratios (instruction counts, bench/lib/instructions.mjs), recorded as the CI baseline.
 let check = null;
+let checkPattern = null;
 if (only.has('check') && findValgrind()) {
   const checkFiles = { small: files['1k'], large: await generate('har-2k', { entries: 2000, log }) };
-  check = (await measureInstructionRatios({ bundles, ...checkFiles })).ratios;
+  // The pattern gated is the one that grew most in this run (or, when patterns were not measured, the one before).
+  checkPattern = worstPattern ?? previous.checkMeta?.pattern ?? DEFAULT_CHECK_PATTERN;
+  check = (await measureInstructionRatios({ bundles, ...checkFiles, pattern: checkPattern })).ratios;
   log(`check ratios: ${JSON.stringify(check)}`);
 } else {
   log(only.has('check') ? 'valgrind is not installed: the CI baseline (check ratios) is kept as it was' : 'check ratios not re-measured (--only)');
 }
 
-// 4. Bundle size, and the panel in Chromium.
+// 5. Bundle size, and the panel in Chromium.
 if (!existsSync(`${ROOT}dist/chrome/manifest.json`)) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const bundle = await bundleSize(`${ROOT}dist/chrome`);
 put('panel.jsGzipKB', 'KB', [bundle.gzipBytes / 1024], { files: bundle.files });
@@ -127,7 +159,7 @@ const meta = {
 // Parts not re-measured (--only) keep their figures, and say when they were measured.
 for (const [key, m] of Object.entries(previous.metrics ?? {})) if (!only.has(partOf(key)) && !(key in metrics)) metrics[key] = { ...m, measuredAt: m.measuredAt ?? previous.meta?.date };
 const results = check
-  ? { meta, metrics, check: Object.fromEntries(Object.entries(check).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), checkMeta: { unit: 'instructions (valgrind), V8 predictable mode with fixed seeds', node: process.version, files: { small: 1000, large: 2000 }, date: meta.date } }
+  ? { meta, metrics, check: Object.fromEntries(Object.entries(check).map(([k, v]) => [k, Math.round(v * 1000) / 1000])), checkMeta: checkMeta({ pattern: checkPattern, date: meta.date }) }
   : { meta, metrics, check: previous.check, checkMeta: previous.checkMeta };
 if (!quick) writeFileSync(`${ROOT}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 const md = renderMarkdown(results);

@@ -89,6 +89,13 @@ function wantsBody(e: RawEntry): boolean {
 /** While the panel is visible, getHAR() is pulled this often (and shortly after each burst of requests). */
 export const BACKFILL_EVERY_MS = 3000;
 const BACKFILL_AFTER_BURST_MS = 400;
+/**
+ * getHAR() makes DevTools serialise its whole log, on the thread that also delivers onRequestFinished, so its
+ * cost grows with every request: during a retry storm (issue 18) calls took seconds and overlapped, and the
+ * panel fell seconds behind. So one runs at a time, and none starts sooner than this many times as long as the
+ * last one took after it ended (the periodic one: at least BACKFILL_EVERY_MS).
+ */
+export const BACKFILL_PACE = 10;
 
 export interface RunningCaptureHub extends CaptureHub {
   start(): () => void;
@@ -221,12 +228,35 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
 
   // Fetches whose body is never read never fire onRequestFinished; only getHAR() has them.
   let visible = false;
-  let interval: ReturnType<typeof setInterval> | null = null;
+  let interval: ReturnType<typeof setTimeout> | null = null;
   let burst: ReturnType<typeof setTimeout> | null = null;
+  let inFlight: Promise<void> | null = null;
+  let lastCostMs = 0;
+  let lastEnded = 0;
+  const pacedBackfill = (): Promise<void> => {
+    if (inFlight) return inFlight;
+    const started = Date.now();
+    inFlight = backfill().finally(() => {
+      lastEnded = Date.now();
+      lastCostMs = lastEnded - started;
+      inFlight = null;
+    });
+    return inFlight;
+  };
+  const schedulePeriodic = (delayMs = Math.max(BACKFILL_EVERY_MS, BACKFILL_PACE * lastCostMs)) => {
+    interval = setTimeout(() => {
+      // A pull after a burst may have run meanwhile.
+      const wait = lastEnded + BACKFILL_PACE * lastCostMs - Date.now();
+      if (wait > 0) return schedulePeriodic(wait);
+      void pacedBackfill().finally(() => {
+        if (visible) schedulePeriodic();
+      });
+    }, delayMs);
+  };
   const backfillSoon = () => {
     if (!visible) return;
     if (burst !== null) clearTimeout(burst);
-    burst = setTimeout(() => void backfill(), BACKFILL_AFTER_BURST_MS);
+    burst = setTimeout(() => void pacedBackfill(), Math.max(BACKFILL_AFTER_BURST_MS, lastEnded + BACKFILL_PACE * lastCostMs - Date.now()));
   };
 
   return {
@@ -236,13 +266,16 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    backfill,
+    backfill: pacedBackfill,
     stats: () => ({ entries: entryCount, dropped, duplicates }),
     setVisible(next) {
       visible = next;
-      if (interval !== null) clearInterval(interval);
-      interval = next ? setInterval(() => void backfill(), BACKFILL_EVERY_MS) : null;
-      if (next) void backfill();
+      if (interval !== null) clearTimeout(interval);
+      interval = null;
+      // The periodic pull starts once this one has told what a pull costs.
+      if (next) void pacedBackfill().finally(() => {
+        if (visible && interval === null) schedulePeriodic();
+      });
     },
     start() {
       const stopFinished = network.onRequestFinished((e) => {
@@ -258,7 +291,7 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
       }
         emit({ type: 'navigated', url });
       });
-      void backfill();
+      void pacedBackfill();
       return () => {
         stopFinished();
         stopNavigated();

@@ -1,7 +1,7 @@
 // The devtools page's capture: onRequestFinished + getHAR() backfill, de-duplicated, in-flight
 // getHAR() entries held back until they finish, navigations replayed in order.
 import { describe, expect, test, vi } from 'vitest';
-import { createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
+import { BACKFILL_EVERY_MS, BACKFILL_PACE, createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
 import { createAnalyzer } from '../../src/core/analyze';
 import { applyEntries, applyReplace, createPanelStore } from '../../src/ui/store';
 import type { SourceEvent } from '../../src/ui/source';
@@ -73,6 +73,38 @@ describe('createCaptureHub', () => {
       const events: SourceEvent[] = [];
       hub.connect((e) => events.push(e));
       expect(entriesOf(events).map((e) => (e as { response: { status: number } }).response.status)).toEqual([200, 0]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('getHAR() runs one at a time while the panel is visible, the next waiting ten times as long as the last took (issue 18)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeNetwork();
+      const took = 1_000; // DevTools serialising a long log during a retry storm
+      let running = 0;
+      let overlapped = false;
+      const starts: number[] = [];
+      const network = { ...fake.network, getHAR: () => {
+        overlapped ||= running > 0;
+        running++;
+        starts.push(Date.now());
+        return new Promise<unknown[]>((r) => setTimeout(() => (running--, r([])), took));
+      } };
+      const hub = createCaptureHub(network as never);
+      const stop = hub.start();
+      hub.setVisible(true);
+      for (let i = 0; i < 400; i++) {
+        fake.finish(entry({ url: `http://api/retry?i=${i}`, started: i * 20 }));
+        await vi.advanceTimersByTimeAsync(20); // a request every 20 ms: bursts never end
+      }
+      await vi.advanceTimersByTimeAsync(60_000);
+      hub.setVisible(false);
+      stop();
+      expect(overlapped).toBe(false);
+      const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(took + Math.max(BACKFILL_EVERY_MS, BACKFILL_PACE * took) - 1);
     } finally {
       vi.useRealTimers();
     }

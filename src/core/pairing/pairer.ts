@@ -6,9 +6,10 @@ import { getHeader } from '../fetch/headers';
 import { isOkStatus } from '../fetch/status';
 import { originOf } from '../fetch/origin';
 import { locationUrl } from '../fetch/location';
-import { parseMaxAge, preflightCovers } from '../cors/preflight';
-import { needsPreflight, unsafeAuthorHeaders } from '../cors/preflight-reason';
+import { needsPreflight } from '../cors/preflight-reason';
 import { classifyEntry, type EntryRole } from './classify';
+import { ParkedRequests, PreflightCache, requestNeeds, sameOrigin, type RequestNeeds } from './preflight-cache';
+import { SpanList, TimeOrderedList } from './time-ordered';
 
 /** How far apart (ms) a preflight may start from its actual request's start/end and still be its partner. */
 export const PAIRING_SLACK_MS = 2000;
@@ -29,33 +30,40 @@ export interface ExchangeState {
    * moment by someone else — a service worker re-fetching it. The page's failure is then not the server's doing.
    */
   resentAs: number | null;
-  /** Kept after settle() only so later requests can find this preflight in the preflight cache. */
-  settled?: boolean;
 }
 
 export class Pairer {
   readonly exchanges = new Map<string, ExchangeState>();
-  private readonly preflightsByUrl = new Map<string, ExchangeState[]>();
-  private readonly actualsByUrl = new Map<string, ExchangeState[]>();
-  private readonly redirectsByTarget = new Map<string, ObservedEntry[]>();
-  private readonly sentByUrl = new Map<string, ObservedEntry[]>();
-  private readonly unsentByUrl = new Map<string, ExchangeState[]>();
-  private readonly notCapturedByUrl = new Map<string, ExchangeState[]>();
+  /** Preflights waiting for their actual request, per URL and Access-Control-Request-Method. */
+  private readonly waitingPreflights = new Map<string, TimeOrderedList<ExchangeState>>();
+  /** CORS requests with no preflight of their own (yet), per URL and method: a preflight arriving later may be theirs. */
+  private readonly waitingActuals = new Map<string, SpanList<ExchangeState>>();
+  private readonly cache = new PreflightCache(PAIRING_SLACK_MS);
+  /** Requests that needed a preflight and found none; a preflight arriving later may have served them from the cache. */
+  private readonly parked = new ParkedRequests<ExchangeState>();
+  private readonly redirectsByTarget = new Map<string, TimeOrderedList<ObservedEntry>>();
+  /** Requests that reached the server, per URL and method. */
+  private readonly sent = new Map<string, TimeOrderedList<ObservedEntry>>();
+  /** Requests Chromium never sent, not yet linked to a resend, per URL and method. */
+  private readonly unsent = new Map<string, SpanList<ExchangeState>>();
+  /** Arrival number of each entry: of two equally good partners, the later to arrive wins. */
+  private seq = 0;
 
   clear(): void {
     this.exchanges.clear();
-    this.preflightsByUrl.clear();
-    this.actualsByUrl.clear();
+    this.waitingPreflights.clear();
+    this.waitingActuals.clear();
+    this.cache.clear();
+    this.parked.clear();
     this.redirectsByTarget.clear();
-    this.sentByUrl.clear();
-    this.unsentByUrl.clear();
-    this.notCapturedByUrl.clear();
+    this.sent.clear();
+    this.unsent.clear();
   }
 
   /**
    * Removes and returns the exchanges that no entry still to come can change, given that every entry
-   * starting before `watermarkMs` has been added (streaming input). Successful preflights stay indexed
-   * (without their exchange) for preflight-cache pairing until the horizon passes.
+   * starting before `watermarkMs` has been added (streaming input). Successful preflights stay in the
+   * preflight cache (without their exchange) until the horizon passes.
    */
   settle(watermarkMs: number): ExchangeState[] {
     const limit = watermarkMs - PAIRING_SLACK_MS;
@@ -68,67 +76,55 @@ export class Pairer {
     }
     if (settled.length === 0) return settled;
     const gone = new Set(settled);
-    const prune = (map: Map<string, ExchangeState[]>, keep: (s: ExchangeState) => boolean) => {
-      for (const [url, list] of map) {
-        const kept = list.filter((s) => !gone.has(s) || keep(s));
-        if (kept.length === 0) map.delete(url);
-        else if (kept.length !== list.length) map.set(url, kept);
-      }
-    };
-    prune(this.actualsByUrl, () => false);
-    prune(this.preflightsByUrl, (s) => isOkStatus(s.preflight!.status) && watermarkMs - s.preflight!.startedMs <= HORIZON_MS);
-    // Settled preflights kept for the cache need only themselves: drop the actual request they carried.
-    for (const [url, list] of this.preflightsByUrl)
-      this.preflightsByUrl.set(url, list.map((s) => (gone.has(s) && s.actual ? { ...s, actual: null, settled: true } : s)));
-    prune(this.unsentByUrl, () => false);
-    prune(this.notCapturedByUrl, () => false);
-    for (const [url, sent] of this.sentByUrl) {
-      const kept = sent.filter((e) => e.startedMs >= limit - PAIRING_SLACK_MS);
-      if (kept.length === 0) this.sentByUrl.delete(url);
-      else this.sentByUrl.set(url, kept);
-    }
-    for (const [url, hops] of this.redirectsByTarget) {
-      const kept = hops.filter((h) => h.startedMs >= limit - PAIRING_SLACK_MS);
-      if (kept.length === 0) this.redirectsByTarget.delete(url);
-      else this.redirectsByTarget.set(url, kept);
-    }
+    const kept = (s: ExchangeState) => !gone.has(s);
+    forEachList(this.waitingPreflights, (list) => list.filter(kept));
+    forEachList(this.waitingActuals, (list) => list.filter(kept));
+    forEachList(this.unsent, (list) => list.filter(kept));
+    this.parked.forget((s) => gone.has(s));
+    this.cache.prune(watermarkMs - HORIZON_MS);
+    forEachList(this.sent, (list) => list.filter((_, started) => started >= limit - PAIRING_SLACK_MS));
+    forEachList(this.redirectsByTarget, (list) => list.filter((_, started) => started >= limit - PAIRING_SLACK_MS));
     return settled;
   }
 
   /** Adds one entry; returns the exchanges it created or changed. */
   add(entry: ObservedEntry): ExchangeState[] {
+    const seq = this.seq++;
     const role = classifyEntry(entry);
+    // A 3xx without Location is not a redirect (Fetch: the location URL is null): fetch/location.ts decides.
     const location = locationUrl(entry);
-    if (location !== null) push(this.redirectsByTarget, location, entry);
-    if (role.kind === 'preflight') return this.addPreflight(entry, role);
-    const changed = this.noteResends(entry);
-    if (role.kind === 'cors') return [...this.addActual(entry, role), ...changed];
+    if (location !== null) listFor(this.redirectsByTarget, location, () => new TimeOrderedList()).insert(entry, entry.startedMs, seq);
+    if (role.kind === 'preflight') return this.addPreflight(entry, role, seq);
+    const changed = this.noteResends(entry, seq);
+    if (role.kind === 'cors') return [...this.addActual(entry, role, seq), ...changed];
     const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom: this.hopBefore(entry), resentAs: null, pairing: { method: 'not-cors', detail: role.reason } };
     this.exchanges.set(state.id, state);
     return [state, ...changed];
   }
 
   /** Links a request Chromium never sent with a same-URL request that was sent alongside it (either order). */
-  private noteResends(entry: ObservedEntry): ExchangeState[] {
-    if (entry.status === 0 && entry.responseHeaders.length === 0) return [];
-    push(this.sentByUrl, entry.url, entry);
+  private noteResends(entry: ObservedEntry, seq: number): ExchangeState[] {
+    if (isUnsent(entry)) return [];
+    const key = urlAndMethod(entry.url, entry.method);
+    listFor(this.sent, key, () => new TimeOrderedList()).insert(entry, entry.startedMs, seq);
     const changed: ExchangeState[] = [];
-    for (const s of recent(this.unsentByUrl.get(entry.url), entry.startedMs, () => true)) {
-      if (s.resentAs === null && s.actual!.method === entry.method && withinWindow(s.actual!, entry) && s.actual!.index !== entry.index) {
-        s.resentAs = entry.index;
-        changed.push(s);
-      }
-    }
+    const [from, to] = entry.startedMs === 0 ? [-Infinity, Infinity] : [entry.startedMs - HORIZON_MS, entry.startedMs + PAIRING_SLACK_MS];
+    this.unsent.get(key)?.sweep(entry.startedMs, from, to, (s) => {
+      if (!withinWindow(s.actual!, entry)) return true;
+      s.resentAs = entry.index;
+      changed.push(s);
+      return false;
+    });
     return changed;
   }
 
+  /** The latest request for the same URL and method sent while this one (never sent) was pending. */
   private resentFor(entry: ObservedEntry): number | null {
-    const sent = this.sentByUrl.get(entry.url) ?? [];
-    for (let i = sent.length - 1; i >= 0; i--) {
-      const other = sent[i];
-      if (entry.startedMs - other.startedMs > PAIRING_SLACK_MS * 2) break;
-      if (other.method === entry.method && other.index !== entry.index && withinWindow(entry, other)) return other.index;
-    }
+    const sent = this.sent.get(urlAndMethod(entry.url, entry.method));
+    if (!sent) return null;
+    const from = entry.startedMs === 0 ? -Infinity : entry.startedMs - PAIRING_SLACK_MS;
+    const to = entry.startedMs === 0 ? Infinity : entry.startedMs + entry.durationMs + PAIRING_SLACK_MS;
+    for (let i = sent.upperBound(to) - 1; i >= 0 && sent.timeAt(i) >= from; i--) if (sent.itemAt(i).index !== entry.index) return sent.itemAt(i).index;
     return null;
   }
 
@@ -136,12 +132,16 @@ export class Pairer {
     return this.previousHop(entry)?.index ?? null;
   }
 
+  /** The latest redirect to this URL that started at or before it (of several at once, the first listed). */
   private previousHop(entry: ObservedEntry): ObservedEntry | null {
     const hops = this.redirectsByTarget.get(entry.url);
     if (!hops) return null;
-    let best: ObservedEntry | null = null;
-    for (const hop of hops) if (hop.index !== entry.index && hop.startedMs <= entry.startedMs && (!best || hop.startedMs > best.startedMs)) best = hop;
-    return best;
+    for (let end = hops.upperBound(entry.startedMs); end > 0; ) {
+      const start = hops.lowerBound(hops.timeAt(end - 1));
+      for (let i = start; i < end; i++) if (hops.itemAt(i).index !== entry.index) return hops.itemAt(i);
+      end = start;
+    }
+    return null;
   }
 
   /**
@@ -164,15 +164,16 @@ export class Pairer {
     return role;
   }
 
-  private addPreflight(entry: ObservedEntry, role: Extract<EntryRole, { kind: 'preflight' }>): ExchangeState[] {
+  private addPreflight(entry: ObservedEntry, role: Extract<EntryRole, { kind: 'preflight' }>, seq: number): ExchangeState[] {
     const changed: ExchangeState[] = [];
-    // Is an actual request waiting for this preflight?
-    const partner = closest(
-      recent(this.actualsByUrl.get(entry.url), entry.startedMs, (s) =>
-        (s.preflight === null || s.pairing.method === 'preflight-cache') && s.actual!.method === role.requestMethod && sameOrigin(s.role, role.origin) && withinWindow(s.actual!, entry), MATCH_HORIZON_MS),
-      entry,
-    );
+    // Is an actual request waiting for this preflight? The closest in time among those it could belong to.
+    const key = urlAndMethod(entry.url, role.requestMethod);
+    const waiting = this.waitingActuals.get(key);
+    const [from, to] = entry.startedMs === 0 ? [-Infinity, Infinity] : [entry.startedMs - MATCH_HORIZON_MS, entry.startedMs + PAIRING_SLACK_MS];
+    const partner = waiting?.closest(entry.startedMs, from, to, (s) => sameOrigin(s.role.origin, role.origin) && withinWindow(s.actual!, entry))?.item;
     if (partner) {
+      waiting!.remove(partner, partner.actual!.startedMs, partner.actual!.durationMs);
+      this.parked.unpark(partner);
       partner.preflight = entry;
       partner.pairing = { method: 'matched', detail: matchedDetail(role) };
       changed.push(partner);
@@ -182,76 +183,57 @@ export class Pairer {
         pairing: { method: 'preflight-only', detail: 'no actual request for this preflight in the capture (the preflight failed, or the request is still pending)' },
       };
       this.exchanges.set(state.id, state);
+      listFor(this.waitingPreflights, key, () => new TimeOrderedList()).insert(state, entry.startedMs, seq);
       changed.push(state);
     }
-    push(this.preflightsByUrl, entry.url, partner ?? this.exchanges.get(`x${entry.index}`)!);
+    if (!isOkStatus(entry.status)) return changed;
     // Later requests that found no preflight may have been served this one from the preflight cache.
-    // (A request is parked in notCapturedByUrl only while it has neither a preflight nor a cache hit.)
-    const parked = this.notCapturedByUrl.get(entry.url);
-    if (parked) {
-      const still: ExchangeState[] = [];
-      for (const s of parked) {
-        if (s === partner || s.pairing.method !== 'preflight-not-captured') continue;
-        const cached = s.actual!.startedMs >= entry.startedMs ? this.cachedPreflightFor(s) : null;
-        if (cached) {
-          s.pairing = cached;
-          changed.push(s);
-        } else still.push(s);
-      }
-      if (still.length) this.notCapturedByUrl.set(entry.url, still);
-      else this.notCapturedByUrl.delete(entry.url);
-    }
+    const group = this.cache.add(entry, seq);
+    this.parked.revisit(entry.url, entry.startedMs, entry.startedMs + group.servesForMs, (needs) => this.cache.covers(group, needs), (s) => {
+      if (s.pairing.method !== 'preflight-not-captured') return true;
+      const cached = this.cachedPreflightFor(s.actual!, requestNeeds(s.actual!, s.role.origin));
+      if (!cached) return false;
+      s.pairing = cached;
+      changed.push(s);
+      return true;
+    });
     return changed;
   }
 
-  private addActual(entry: ObservedEntry, pageRole: Extract<EntryRole, { kind: 'cors' }>): ExchangeState[] {
+  private addActual(entry: ObservedEntry, pageRole: Extract<EntryRole, { kind: 'cors' }>, seq: number): ExchangeState[] {
     const redirectedFrom = this.hopBefore(entry);
     const role = redirectedFrom === null ? pageRole : this.taintedOrigin(entry, pageRole);
-    // A preflight already waiting for this request?
-    const waiting = closest(
-      recent(this.preflightsByUrl.get(entry.url), entry.startedMs, (s) => s.actual === null && !s.settled && preflightMethod(s) === entry.method && sameOrigin(s.role, role.origin) && withinWindow(entry, s.preflight!), MATCH_HORIZON_MS),
-      entry,
-    );
+    // A preflight already waiting for this request? The closest in time among those that started while it was pending.
+    const key = urlAndMethod(entry.url, entry.method);
+    const preflights = this.waitingPreflights.get(key);
+    const [from, to] = entry.startedMs === 0 ? [-Infinity, Infinity] : [entry.startedMs - PAIRING_SLACK_MS, entry.startedMs + entry.durationMs + PAIRING_SLACK_MS];
+    const waiting = preflights?.closest(from, to, entry.startedMs, (s) => sameOrigin(s.role.origin, role.origin))?.item;
     if (waiting) {
+      preflights!.remove(waiting, waiting.preflight!.startedMs);
       waiting.actual = entry;
       waiting.role = role;
       waiting.redirectedFrom = redirectedFrom;
       waiting.pairing = { method: 'matched', detail: matchedDetail(preflightRole(waiting)) };
-      push(this.actualsByUrl, entry.url, waiting);
       return [waiting];
     }
-    const unsent = entry.status === 0 && entry.responseHeaders.length === 0;
+    const unsent = isUnsent(entry);
     const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, resentAs: unsent ? this.resentFor(entry) : null, pairing: { method: 'no-preflight-needed', detail: '' } };
-    if (unsent) push(this.unsentByUrl, entry.url, state);
+    if (unsent && state.resentAs === null) listFor(this.unsent, key, () => new SpanList(PAIRING_SLACK_MS)).insert(state, entry.startedMs, entry.durationMs, seq);
     if (!needsPreflight(entry.method, entry.requestHeaders)) state.pairing = { method: 'no-preflight-needed', detail: 'a simple request: safelisted method and headers, so no preflight' };
     else {
-      const cached = this.cachedPreflightFor(state);
+      const needs = requestNeeds(entry, role.origin);
+      const cached = this.cachedPreflightFor(entry, needs);
       state.pairing = cached ?? { method: 'preflight-not-captured', detail: 'the request needed a preflight, but none is in the capture and none captured earlier is still cached' };
-      if (!cached) push(this.notCapturedByUrl, entry.url, state);
+      if (!cached) this.parked.park(state, entry.url, entry.startedMs, needs, seq);
     }
     this.exchanges.set(state.id, state);
-    push(this.actualsByUrl, entry.url, state);
+    listFor(this.waitingActuals, key, () => new SpanList(PAIRING_SLACK_MS)).insert(state, entry.startedMs, entry.durationMs, seq);
     return [state];
   }
 
   /** The newest earlier successful preflight for the same URL and origin whose max-age still covers the request. */
-  private cachedPreflightFor(state: ExchangeState): Pairing | null {
-    const actual = state.actual!;
-    const origin = state.role.kind === 'cors' ? state.role.origin : null;
-    const unsafe = unsafeAuthorHeaders(actual.requestHeaders).map((h) => h.name);
-    const credentials = getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies;
-    // Newest first: the first successful, covering preflight still within its max-age is the cache entry used.
-    let best: ObservedEntry | null = null;
-    const list = this.preflightsByUrl.get(actual.url) ?? [];
-    for (let i = list.length - 1; i >= 0 && !best; i--) {
-      const p = list[i].preflight!;
-      if (actual.startedMs - p.startedMs > HORIZON_MS) break;
-      if (p.startedMs > actual.startedMs || !isOkStatus(p.status) || !sameOrigin(preflightRole(list[i]), origin)) continue;
-      const maxAge = parseMaxAge(getHeader(p.responseHeaders, 'access-control-max-age'));
-      if (actual.startedMs - p.startedMs > maxAge * 1000 + PAIRING_SLACK_MS) continue;
-      if (!preflightCovers(p.responseHeaders, actual.method, unsafe, credentials)) continue;
-      best = p;
-    }
+  private cachedPreflightFor(actual: ObservedEntry, needs: RequestNeeds): Pairing | null {
+    const best = this.cache.lookup(actual.url, actual.startedMs, needs);
     if (!best) return null;
     const age = Math.round((actual.startedMs - best.startedMs) / 100) / 10;
     return { method: 'preflight-cache', cachedBy: best.index, detail: `no preflight of its own: served from the preflight cache by entry ${best.index}, ${age} s earlier (Access-Control-Max-Age ${getHeader(best.responseHeaders, 'access-control-max-age') ?? 'absent → 5'} s, Chrome caps at 7200)` };
@@ -263,29 +245,9 @@ function preflightRole(s: ExchangeState): string | null {
   return null;
 }
 
-function preflightMethod(s: ExchangeState): string {
-  return getHeader(s.preflight!.requestHeaders, 'access-control-request-method') ?? '';
-}
-
-function sameOrigin(role: EntryRole | string | null, origin: string | null): boolean {
-  const a = typeof role === 'string' || role === null ? role : role.origin;
-  return a === null || origin === null || a === origin;
-}
-
 function withinWindow(actual: ObservedEntry, preflight: ObservedEntry): boolean {
   if (actual.startedMs === 0 || preflight.startedMs === 0) return true;
   return preflight.startedMs >= actual.startedMs - PAIRING_SLACK_MS && preflight.startedMs <= actual.startedMs + actual.durationMs + PAIRING_SLACK_MS;
-}
-
-function closest<T extends ExchangeState>(candidates: T[], to: ObservedEntry): T | undefined {
-  let best: T | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const other = (c.actual && c.actual !== to ? c.actual : c.preflight)!;
-    const d = Math.abs(other.startedMs - to.startedMs);
-    if (d < bestDistance) { best = c; bestDistance = d; }
-  }
-  return best;
 }
 
 function matchedDetail(role: EntryRole | string | null): string {
@@ -293,24 +255,23 @@ function matchedDetail(role: EntryRole | string | null): string {
   return `paired on URL, origin, Access-Control-Request-Method = method${headers} and time`;
 }
 
-/**
- * The items of a (roughly time-ordered) list that pass `keep`, newest first, stopping at the pairing horizon
- * so that a URL polled thousands of times does not make pairing quadratic.
- */
-function recent(list: ExchangeState[] | undefined, nowMs: number, keep: (s: ExchangeState) => boolean, horizonMs = HORIZON_MS): ExchangeState[] {
-  const out: ExchangeState[] = [];
-  if (!list) return out;
-  for (let i = list.length - 1; i >= 0; i--) {
-    const s = list[i];
-    const t = (s.actual ?? s.preflight)!.startedMs;
-    if (nowMs - t > horizonMs) break;
-    if (keep(s)) out.push(s);
-  }
-  return out;
+function isUnsent(entry: ObservedEntry): boolean {
+  return entry.status === 0 && entry.responseHeaders.length === 0;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function urlAndMethod(url: string, method: string): string {
+  return `${method} ${url}`;
+}
+
+function listFor<L>(map: Map<string, L>, key: string, create: () => L): L {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = create()));
+  return list;
+}
+
+function forEachList<L extends { readonly size: number }>(map: Map<string, L>, visit: (list: L) => void): void {
+  for (const [key, list] of map) {
+    visit(list);
+    if (list.size === 0) map.delete(key);
+  }
 }

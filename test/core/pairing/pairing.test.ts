@@ -112,3 +112,31 @@ describe('exchanges() order under live updates', () => {
     expect(analyzer.exchanges()).toBe(all);
   });
 });
+
+describe('live capture: entries handed over out of start-time order', () => {
+  test('a request that arrived before an earlier preflight is served from the cache within the max-age, and only within it', () => {
+    const analyzer = createAnalyzer();
+    analyzer.add([put(4_000), put(30_000)]);
+    const changed = analyzer.add([okPreflight(2)]);
+    const byEntry = (i: number) => analyzer.exchanges().find((x) => x.actualEntry === i)!;
+    expect(byEntry(0).pairing).toMatchObject({ method: 'preflight-cache', cachedBy: 2 });
+    expect(byEntry(1).pairing.method).toBe('preflight-not-captured');
+    expect(changed.map((x) => x.actualEntry)).toContain(0);
+  });
+  test('the preflight cache entry is the preflight that started last, whichever arrived last', () => {
+    const analyzer = createAnalyzer();
+    analyzer.add([okPreflight(1_000, '600')]);
+    analyzer.add([okPreflight(0, '600')]);
+    const [x] = analyzer.add([put(10_000)]);
+    expect(x.pairing).toMatchObject({ method: 'preflight-cache', cachedBy: 0 });
+  });
+  test('a request Chromium never sent is linked to the same request sent last while it was pending', () => {
+    const get = (started: number, sent: boolean) =>
+      entry({ url: URL_, started, time: 1_000, status: sent ? 200 : 0, requestHeaders: { Origin: PAGE }, responseHeaders: sent ? { 'Access-Control-Allow-Origin': PAGE } : {}, resourceType: 'fetch', error: sent ? null : 'net::ERR_FAILED' });
+    const analyzer = createAnalyzer();
+    analyzer.add([get(500, true)]);
+    analyzer.add([get(0, true)]);
+    analyzer.add([get(100, false)]);
+    expect(analyzer.exchanges().find((x) => x.actualEntry === 2)!.unknownReason).toContain('entry 0 sent the same request');
+  });
+});
