@@ -1,0 +1,174 @@
+// The findings of docs/findings.md that a capture can show, one rule per id (a table keyed by the ids
+// whose source is `capture` or `both`; the scan-only ids are raised by `cors-lens probe --scan`). Each rule
+// reads one API's folded state and returns its findings, with the exchanges that show them.
+import { FINDINGS, type Finding, type FindingConfidence, type FindingId, type FindingSeverity } from '../findings/catalog';
+import { CHROMIUM_MAX_AGE_CAP_S, DEFAULT_MAX_AGE_S, isLocalOrigin } from './aggregate';
+import { type ApiState, COMPARED_FIELDS, type ComparedField, type IdList, MAX_IDS, type RepeatCause } from './state';
+
+/** The ids a passive capture can raise. */
+export type CaptureFindingId = { [K in FindingId]: (typeof FINDINGS)[K]['source'] extends 'scan' ? never : K }[FindingId];
+
+type Rule = (api: ApiState) => Finding[];
+
+const finding = (id: FindingId, api: ApiState, o: { confidence: FindingConfidence; evidence: string; exchanges: readonly string[]; severity?: FindingSeverity; confirm?: string }): Finding => ({
+  id,
+  severity: o.severity ?? FINDINGS[id].severity,
+  confidence: o.confidence,
+  api: api.identity.key,
+  evidence: o.evidence,
+  ...(o.confirm ? { confirm: o.confirm } : {}),
+  exchanges: [...new Set(o.exchanges)].slice(0, MAX_IDS),
+});
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const ms = (t: number) => (t >= 10_000 ? `${(t / 1000).toFixed(1)} s` : `${Math.round(t)} ms`);
+const more = (list: IdList) => (list.count > list.ids.length ? ` (first ${list.ids.length} listed)` : '');
+
+const COMPARED_LABEL: Record<ComparedField, string> = {
+  allowOrigin: 'Access-Control-Allow-Origin',
+  allowCredentials: 'Access-Control-Allow-Credentials',
+  allowMethods: 'Access-Control-Allow-Methods',
+  allowHeaders: 'Access-Control-Allow-Headers',
+  maxAge: 'Access-Control-Max-Age',
+};
+
+const REPEAT_CAUSE: Record<RepeatCause, string> = {
+  'same-request': 'the same URL and headers: the preflight cache was off — DevTools\' "Disable cache" disables it too — or the entry was evicted',
+  'other-url': 'a different URL (each URL is its own preflight cache entry: ids in the path mean one preflight per id)',
+  'other-headers': 'a different set of request headers (a header not covered by the cached entry needs a new preflight)',
+};
+
+export const CAPTURE_RULES: Record<CaptureFindingId, Rule> = {
+  'BP-WILDCARD-ORIGIN': (api) => {
+    const ev = api.evidence.wildcard;
+    if (ev.count === 0) return [];
+    return [finding('BP-WILDCARD-ORIGIN', api, {
+      confidence: 'certain',
+      evidence: `${plural(ev.count, 'response')} answered Access-Control-Allow-Origin: * to ${api.evidence.wildcardOrigins.join(', ')}${more(ev)}.`,
+      exchanges: ev.ids,
+    })];
+  },
+
+  'BP-NO-PREFLIGHT-CACHE': (api) => {
+    const ev = api.evidence;
+    const out: Finding[] = [];
+    if (ev.uncachedPreflights.count > 0) {
+      const saved = ev.savedCount > 0
+        ? ` ${plural(ev.savedCount, 'of them repeats', 'of them repeat')} a preflight already made for the same URL and headers: Access-Control-Max-Age: ${CHROMIUM_MAX_AGE_CAP_S} would have saved ${plural(ev.savedCount, 'round trip')} (${ms(ev.savedMs)}).`
+        : ` A max-age would let the browser skip the next preflight of each URL for up to ${CHROMIUM_MAX_AGE_CAP_S} s in Chromium (86400 s in Firefox).`;
+      out.push(finding('BP-NO-PREFLIGHT-CACHE', api, {
+        confidence: 'certain',
+        evidence: `${plural(ev.uncachedPreflights.count, 'preflight')} without Access-Control-Max-Age (or ≤ ${DEFAULT_MAX_AGE_S} s), ${ms(ev.uncachedMs)} in this capture.${saved}`,
+        exchanges: ev.uncachedPreflights.ids,
+      }));
+    }
+    if (ev.repeated.count > 0) {
+      const causes = [...ev.repeatCauses].map(([c, n]) => `${n} with ${REPEAT_CAUSE[c]}`).join('; ');
+      const sameOnly = ev.repeatCauses.size === 1 && ev.repeatCauses.has('same-request');
+      out.push(finding('BP-NO-PREFLIGHT-CACHE', api, {
+        confidence: sameOnly ? 'likely' : 'certain',
+        evidence: `${plural(ev.repeated.count, 'preflight')} (${ms(ev.repeatedMs)}) repeated within the max-age of the route's previous preflight: ${causes}.`,
+        ...(sameOnly ? { confirm: 'Capture again with DevTools\' "Disable cache" unticked: a cached preflight does not appear in the capture.' } : {}),
+        exchanges: ev.repeated.ids,
+      }));
+    }
+    return out;
+  },
+
+  'BP-INCONSISTENT-ROUTES': (api) => {
+    const out: Finding[] = [];
+    const routes = [...api.routes.values()];
+    for (const field of COMPARED_FIELDS) {
+      // Routes whose responses agree among themselves on the field, by value.
+      const byValue = new Map<string, { routes: string[]; ids: string[] }>();
+      for (const r of routes) {
+        if (r.compared[field].size !== 1) continue;
+        const [[value, ids]] = r.compared[field];
+        const entry = byValue.get(value) ?? { routes: [], ids: [] };
+        entry.routes.push(r.key);
+        entry.ids.push(...ids.ids.slice(0, 3));
+        byValue.set(value, entry);
+      }
+      if (byValue.size < 2) continue;
+      const parts = [...byValue].map(([value, v]) => `${v.routes.slice(0, 4).join(', ')}${v.routes.length > 4 ? ` and ${v.routes.length - 4} more` : ''} → ${value}`);
+      out.push(finding('BP-INCONSISTENT-ROUTES', api, {
+        confidence: 'certain',
+        evidence: `Routes answer ${COMPARED_LABEL[field]} differently: ${parts.join('; ')}.`,
+        exchanges: [...byValue.values()].flatMap((v) => v.ids),
+      }));
+    }
+    const ev = api.evidence;
+    if (ev.errorsWithoutCors.count > 0 && ev.successesWithCors.count > 0) {
+      out.push(finding('BP-INCONSISTENT-ROUTES', api, {
+        confidence: 'certain',
+        evidence: `${plural(ev.errorsWithoutCors.count, 'error response')} (4xx/5xx) without Access-Control-Allow-Origin, while ${plural(ev.successesWithCors.count, 'successful response')} carry it: the page sees a CORS error instead of the status.`,
+        exchanges: [...ev.errorsWithoutCors.ids, ...ev.successesWithCors.ids.slice(0, 3)],
+      }));
+    }
+    return out;
+  },
+
+  'SEC-REFLECTED-ORIGIN': (api) => {
+    const ev = api.evidence;
+    const echoed = [...ev.reflected.keys()];
+    const nullOnly = echoed.length === 1 && echoed[0] === 'null';
+    if (echoed.length < 2 && !nullOnly) return [];
+    const severity: FindingSeverity = ev.reflectedWithCredentials ? 'high' : FINDINGS['SEC-REFLECTED-ORIGIN'].severity;
+    return [finding('SEC-REFLECTED-ORIGIN', api, {
+      severity,
+      confidence: echoed.length >= 3 ? 'likely' : 'possible',
+      evidence: `Access-Control-Allow-Origin echoed the request's Origin for ${plural(echoed.length, 'origin')}: ${echoed.join(', ')}${ev.reflectedWithCredentials ? ', with Access-Control-Allow-Credentials: true' : ''}. An allow-list of exactly these origins would answer the same.`,
+      confirm: 'Send a request with an Origin no one configured (cors-lens probe --scan): if it is echoed too, the API reflects any origin.',
+      exchanges: [...ev.reflected.values()].flatMap((ids) => ids.ids.slice(0, 5)),
+    })];
+  },
+
+  'SEC-NULL-ORIGIN': (api) => {
+    const ev = api.evidence.nullOrigin;
+    if (ev.count === 0) return [];
+    return [finding('SEC-NULL-ORIGIN', api, { confidence: 'certain', evidence: `${plural(ev.count, 'response')} answered Access-Control-Allow-Origin: null${more(ev)}.`, exchanges: ev.ids })];
+  },
+
+  'SEC-MISSING-VARY-ORIGIN': (api) => {
+    const ev = api.evidence;
+    if (ev.missingVary.count === 0) return [];
+    // Depends on the request for certain when two request origins got different answers.
+    const answers = new Set([...ev.allowOriginByOrigin.values()].map((s) => [...s].sort().join('|')));
+    const depends = ev.allowOriginByOrigin.size >= 2 && answers.size >= 2;
+    return [finding('SEC-MISSING-VARY-ORIGIN', api, {
+      confidence: depends ? 'certain' : 'possible',
+      evidence: `${plural(ev.missingVary.count, 'response')} with a specific Access-Control-Allow-Origin and no Vary: Origin${depends ? `; the answer differs by request origin (${[...ev.allowOriginByOrigin].map(([o, s]) => `${o} → ${[...s].join(' / ')}`).join('; ')})` : ''}.`,
+      ...(depends ? {} : { confirm: 'Call the API from a second origin: if Access-Control-Allow-Origin changes (or disappears), it depends on the request and needs Vary: Origin.' }),
+      exchanges: ev.missingVary.ids,
+    })];
+  },
+
+  'SEC-HTTP-ORIGIN-TRUSTED': (api) => {
+    const ev = api.evidence;
+    if (ev.httpOriginTrusted.count === 0) return [];
+    return [finding('SEC-HTTP-ORIGIN-TRUSTED', api, {
+      confidence: 'certain',
+      evidence: `The https API allowed ${ev.httpOrigins.filter((o) => !isLocalOrigin(o)).join(', ')} with Access-Control-Allow-Credentials: true (${plural(ev.httpOriginTrusted.count, 'response')}).`,
+      exchanges: ev.httpOriginTrusted.ids,
+    })];
+  },
+
+  'SEC-WILDCARD-WITH-CREDENTIALS': (api) => {
+    const ev = api.evidence.wildcardWithCredentials;
+    if (ev.count === 0) return [];
+    return [finding('SEC-WILDCARD-WITH-CREDENTIALS', api, {
+      confidence: 'certain',
+      evidence: `${plural(ev.count, 'response')} answered Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true${more(ev)}.`,
+      exchanges: ev.ids,
+    })];
+  },
+};
+
+export const CAPTURE_FINDING_IDS = Object.keys(CAPTURE_RULES) as CaptureFindingId[];
+
+const SEVERITY_RANK: Record<FindingSeverity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+/** Every finding of one API, most severe first (then in catalogue order). */
+export function findingsOf(api: ApiState): Finding[] {
+  return CAPTURE_FINDING_IDS.flatMap((id) => CAPTURE_RULES[id](api)).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
