@@ -1,5 +1,6 @@
 // Folds observations (observe.ts) into per-API state (state.ts), one at a time: the batch analysis, the
 // panel and the CLI's streaming reader all use it. Nothing here changes a verdict.
+import { isToken } from '../fetch/headers';
 import { decodeSplit } from '../hints/context';
 import { titleCase } from '../hints/fill';
 import type { ApiObservation, ResponseFacts } from './observe';
@@ -29,6 +30,11 @@ function isPublicAsset(o: ApiObservation, r: ResponseFacts): boolean {
   if (r.resourceType && ASSET_RESOURCE_TYPES.has(r.resourceType)) return true;
   const staticHost = o.api.kind === 's3' || o.api.kind === 'cloudfront';
   return staticHost && (o.method === 'GET' || o.method === 'HEAD') && o.credentials !== 'include' && r.mimeType !== null && STATIC_MIME.test(r.mimeType);
+}
+
+/** Valid header names of a list, Title-Case (`x-api-key` → `X-Api-Key`); `*` and invalid items left out. */
+function headerNames(value: string): string[] {
+  return decodeSplit(value).map((h) => h.trim().toLowerCase()).filter((h) => h !== '' && isToken(h)).map(titleCase);
 }
 
 const hasToken = (value: string | null, token: string) => value !== null && decodeSplit(value).some((v) => v.trim().toLowerCase() === token);
@@ -114,7 +120,10 @@ function fold(api: ApiState, o: ApiObservation): void {
   }
   route.counts[verdict]++;
   if (api.needs.methods.length < MAX_VALUES) union(api.needs.methods, [o.method]);
-  if (o.preflight?.requestHeaders && api.needs.headers.length < MAX_VALUES * 2) union(api.needs.headers, decodeSplit(o.preflight.requestHeaders).map((h) => titleCase(h.trim().toLowerCase())).filter(Boolean));
+  // Headers to allow: what the preflights already allowed (a fix must not take them away) and what they asked for.
+  for (const list of [o.preflight?.allowHeaders, o.preflight?.requestHeaders]) {
+    if (list && api.needs.headers.length < MAX_VALUES * 2) union(api.needs.headers, headerNames(list));
+  }
   route.ids.add(o.id);
   if (o.verdict === 'blocked' && o.corsError) route.causes.set(o.corsError, (route.causes.get(o.corsError) ?? 0) + 1);
 
@@ -205,7 +214,9 @@ function observePreflight(api: ApiState, route: RouteState, o: ApiObservation, r
   const ev = api.evidence;
   const maxAge = maxAgeSeconds(r.maxAge);
   const requestHeaders = normalisedList(r.requestHeaders, false);
-  if (maxAge <= DEFAULT_MAX_AGE_S) {
+  // Only a preflight that passed can be cached: a refused one is a failure to fix, not a cost to save.
+  const passed = r.status >= 200 && r.status < 300 && r.allowOrigin !== null;
+  if (passed && maxAge <= DEFAULT_MAX_AGE_S) {
     ev.uncachedPreflights.add(o.id);
     ev.uncachedMs += r.durationMs;
     // Chromium's cache key: origin, URL, and (for the match) method and header names.
@@ -234,7 +245,6 @@ function addToFix(api: ApiState, route: RouteState, o: ApiObservation): void {
   }
   if (!fx.routes.includes(route.key) && fx.routes.length < MAX_VALUES * 5) fx.routes.push(route.key);
   fx.ids.add(o.id);
-  union(api.needs.headers, fill.allowHeaders.map(titleCase));
   if (fill.origin.known) fx.origins.set(fill.origin.value, (fx.origins.get(fill.origin.value) ?? 0) + 1);
   if (fill.credentials) fx.credentials = true;
   if (o.api.kind !== 'other') fx.aws = true;

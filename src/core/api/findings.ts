@@ -51,61 +51,56 @@ export const CAPTURE_RULES: Record<CaptureFindingId, Rule> = {
 
   'BP-NO-PREFLIGHT-CACHE': (api) => {
     const ev = api.evidence;
-    const out: Finding[] = [];
+    const parts: string[] = [];
     if (ev.uncachedPreflights.count > 0) {
       const saved = ev.savedCount > 0
         ? ` ${plural(ev.savedCount, 'of them repeats', 'of them repeat')} a preflight already made for the same URL and headers: Access-Control-Max-Age: ${CHROMIUM_MAX_AGE_CAP_S} would have saved ${plural(ev.savedCount, 'round trip')} (${ms(ev.savedMs)}).`
         : ` A max-age would let the browser skip the next preflight of each URL for up to ${CHROMIUM_MAX_AGE_CAP_S} s in Chromium (86400 s in Firefox).`;
-      out.push(finding('BP-NO-PREFLIGHT-CACHE', api, {
-        confidence: 'certain',
-        evidence: `${plural(ev.uncachedPreflights.count, 'preflight')} without Access-Control-Max-Age (or ≤ ${DEFAULT_MAX_AGE_S} s), ${ms(ev.uncachedMs)} in this capture.${saved}`,
-        exchanges: ev.uncachedPreflights.ids,
-      }));
+      parts.push(`${plural(ev.uncachedPreflights.count, 'preflight')} without Access-Control-Max-Age (or ≤ ${DEFAULT_MAX_AGE_S} s), ${ms(ev.uncachedMs)} in this capture.${saved}`);
     }
-    if (ev.repeated.count > 0) {
+    // Only a repeat of the very same request means the cache did not work; other URLs or header sets are other entries.
+    const sameRequest = ev.repeatCauses.get('same-request') ?? 0;
+    if (sameRequest > 0) {
       const causes = [...ev.repeatCauses].map(([c, n]) => `${n} with ${REPEAT_CAUSE[c]}`).join('; ');
-      const sameOnly = ev.repeatCauses.size === 1 && ev.repeatCauses.has('same-request');
-      out.push(finding('BP-NO-PREFLIGHT-CACHE', api, {
-        confidence: sameOnly ? 'likely' : 'certain',
-        evidence: `${plural(ev.repeated.count, 'preflight')} (${ms(ev.repeatedMs)}) repeated within the max-age of the route's previous preflight: ${causes}.`,
-        ...(sameOnly ? { confirm: 'Capture again with DevTools\' "Disable cache" unticked: a cached preflight does not appear in the capture.' } : {}),
-        exchanges: ev.repeated.ids,
-      }));
+      parts.push(`${plural(ev.repeated.count, 'preflight')} (${ms(ev.repeatedMs)}) repeated within the max-age of the route's previous preflight: ${causes}.`);
     }
-    return out;
+    if (parts.length === 0) return [];
+    const onlyRepeats = ev.uncachedPreflights.count === 0;
+    return [finding('BP-NO-PREFLIGHT-CACHE', api, {
+      confidence: onlyRepeats ? 'likely' : 'certain',
+      evidence: parts.join(' '),
+      ...(onlyRepeats ? { confirm: 'Capture again with DevTools\' "Disable cache" unticked: a preflight served from the cache does not appear in the capture.' } : {}),
+      exchanges: [...ev.uncachedPreflights.ids, ...(sameRequest > 0 ? ev.repeated.ids : [])],
+    })];
   },
 
   'BP-INCONSISTENT-ROUTES': (api) => {
-    const out: Finding[] = [];
+    const parts: string[] = [];
+    const ids: string[] = [];
     const routes = [...api.routes.values()];
     for (const field of COMPARED_FIELDS) {
       // Routes whose responses agree among themselves on the field, by value.
       const byValue = new Map<string, { routes: string[]; ids: string[] }>();
       for (const r of routes) {
         if (r.compared[field].size !== 1) continue;
-        const [[value, ids]] = r.compared[field];
+        const [[value, seen]] = r.compared[field];
         const entry = byValue.get(value) ?? { routes: [], ids: [] };
         entry.routes.push(r.key);
-        entry.ids.push(...ids.ids.slice(0, 3));
+        entry.ids.push(...seen.ids.slice(0, 3));
         byValue.set(value, entry);
       }
       if (byValue.size < 2) continue;
-      const parts = [...byValue].map(([value, v]) => `${v.routes.slice(0, 4).join(', ')}${v.routes.length > 4 ? ` and ${v.routes.length - 4} more` : ''} → ${value}`);
-      out.push(finding('BP-INCONSISTENT-ROUTES', api, {
-        confidence: 'certain',
-        evidence: `Routes answer ${COMPARED_LABEL[field]} differently: ${parts.join('; ')}.`,
-        exchanges: [...byValue.values()].flatMap((v) => v.ids),
-      }));
+      const values = [...byValue].map(([value, v]) => `${v.routes.slice(0, 4).join(', ')}${v.routes.length > 4 ? ` and ${v.routes.length - 4} more` : ''} → ${value}`);
+      parts.push(`${COMPARED_LABEL[field]} differs: ${values.join('; ')}.`);
+      for (const v of byValue.values()) ids.push(...v.ids);
     }
     const ev = api.evidence;
     if (ev.errorsWithoutCors.count > 0 && ev.successesWithCors.count > 0) {
-      out.push(finding('BP-INCONSISTENT-ROUTES', api, {
-        confidence: 'certain',
-        evidence: `${plural(ev.errorsWithoutCors.count, 'error response')} (4xx/5xx) without Access-Control-Allow-Origin, while ${plural(ev.successesWithCors.count, 'successful response')} carry it: the page sees a CORS error instead of the status.`,
-        exchanges: [...ev.errorsWithoutCors.ids, ...ev.successesWithCors.ids.slice(0, 3)],
-      }));
+      parts.push(`${plural(ev.errorsWithoutCors.count, 'error response')} (4xx/5xx) without Access-Control-Allow-Origin, while ${plural(ev.successesWithCors.count, 'successful response')} carry it: the page sees a CORS error instead of the status.`);
+      ids.push(...ev.errorsWithoutCors.ids, ...ev.successesWithCors.ids.slice(0, 3));
     }
-    return out;
+    if (parts.length === 0) return [];
+    return [finding('BP-INCONSISTENT-ROUTES', api, { confidence: 'certain', evidence: parts.join(' '), exchanges: ids })];
   },
 
   'SEC-REFLECTED-ORIGIN': (api) => {

@@ -30,7 +30,7 @@ function fixReport(api: ApiState, cause: FixCause): ConsolidatedFix {
   const fill = unionFill(fx.first, {
     origin: origins[0] ?? null,
     methods: api.needs.methods,
-    headers: api.needs.headers.length ? api.needs.headers : fx.first.allowHeaders,
+    headers: ['Content-Type', ...api.needs.headers.filter((h) => h !== 'Content-Type')],
     credentials: fx.credentials,
     resourcePath: firstRoute?.path ?? fx.first.resourcePath,
   });
