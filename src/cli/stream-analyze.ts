@@ -6,7 +6,8 @@
 // T - SETTLE_WINDOW_MS is still to come, and the core's settle(watermark) may hand back (and forget) every
 // exchange that nothing later can change. An entry that breaks the assumption is still analysed, only paired
 // with what is still in memory; such entries are counted and reported (`late`).
-import { createAnalyzer, type AnalyzeOptions, type ExchangeReport, type InputProblem } from '../core';
+import { createAnalyzerCore, createApiView, type AnalyzeOptions, type ApiReport, type ExchangeReport, type InputProblem, type ObservedEntry } from '../core';
+import { attachHints, withoutHints } from '../core/hints-bridge';
 import { HarStreamReader, type StreamHarSummary } from './stream-har';
 
 /** How far out of start-time order an entry may be listed and still pair exactly. */
@@ -34,11 +35,23 @@ export interface StreamResult {
   /** Entries that started more than SETTLE_WINDOW_MS before the latest start seen when they were read. */
   readonly late: number;
   readonly exchanges: number;
+  /** The API view, folded as exchanges settle (bounded: see src/core/api/state.ts); null with `apis: false`. */
+  readonly apis: ApiReport[] | null;
 }
 
 export async function analyzeStream(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: AnalyzeOptions, handlers: StreamHandlers): Promise<StreamResult> {
   const reader = new HarStreamReader();
-  const analyzer = createAnalyzer(options);
+  // The API view needs each exchange's entries, which settle() forgets: keep them from the hint step until the exchange settles.
+  const apiView = options.apis === false ? null : createApiView();
+  const pending = new Map<string, { preflight: ObservedEntry | null; actual: ObservedEntry | null; startedMs: number }>();
+  const analyzer = createAnalyzerCore({
+    ignoreBrowserSignals: options.ignoreBrowserSignals,
+    hintStep(x, preflight, actual) {
+      const report = options.hints === false ? withoutHints(x) : attachHints(x, preflight, actual);
+      if (apiView) pending.set(report.id, { preflight, actual, startedMs: report.startedMs });
+      return report;
+    },
+  });
   const counts = { cors: 0, allowed: 0, blocked: 0, unknown: 0, notCors: 0 };
   const kept: InputProblem[] = [];
   const skippedEntries = new Set<number>();
@@ -52,6 +65,11 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
     if (settled.length === 0) return;
     exchanges += settled.length;
     for (const x of settled) {
+      const seen = pending.get(x.id);
+      if (apiView && seen) {
+        apiView.add(x, seen.preflight, seen.actual);
+        pending.delete(x.id);
+      }
       if (x.verdict === 'not-cors') counts.notCors++;
       else {
         counts.cors++;
@@ -80,6 +98,8 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
     if (next > watermark) {
       watermark = next;
       await emit(analyzer.settle(next));
+      // An exchange merged into another never settles under its own id: forget it once it is out of the window.
+      for (const [id, p] of pending) if (p.startedMs < next - SETTLE_WINDOW_MS) pending.delete(id);
     }
   };
 
@@ -90,5 +110,5 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   }
   const input = reader.end();
   await flush(true);
-  return { input, counts, problems: kept, problemCount, skipped: skippedEntries.size, late, exchanges };
+  return { input, counts, problems: kept, problemCount, skipped: skippedEntries.size, late, exchanges, apis: apiView?.apis() ?? null };
 }

@@ -4,6 +4,7 @@ import type { AnalysisReport } from './types';
 import { readHar } from './har/read';
 import { buildReport, createAnalyzerCore, type Analyzer } from './analyzer';
 import { attachHints } from './hints-bridge';
+import { analyzeApis, flatFindings } from './api';
 
 export type { Analyzer } from './analyzer';
 export { buildReport } from './analyzer';
@@ -13,6 +14,8 @@ export interface AnalyzeOptions {
   readonly ignoreBrowserSignals?: boolean;
   /** Attach AWS/generic hints (default true). */
   readonly hints?: boolean;
+  /** Add the API view (`apis`, `findings`; default true). */
+  readonly apis?: boolean;
 }
 
 /** An incremental analyser (live capture, streaming) that attaches hints unless `hints: false`. */
@@ -26,5 +29,8 @@ export function analyzeHar(input: string | unknown, options: AnalyzeOptions = {}
   const analyzer = createAnalyzer(options);
   analyzer.addObserved(read.entries);
   const exchanges = analyzer.exchanges();
-  return buildReport(exchanges, read.problems, { flavour: read.flavour, entries: read.total, creator: read.creator });
+  const report = buildReport(exchanges, read.problems, { flavour: read.flavour, entries: read.total, creator: read.creator });
+  if (options.apis === false) return report;
+  const apis = analyzeApis(exchanges, (i) => analyzer.entry(i));
+  return { ...report, apis, findings: flatFindings(apis) };
 }

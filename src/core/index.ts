@@ -18,3 +18,8 @@ export { redactHar } from './redact';
 export type { RedactionSummary, RedactOptions } from './redact';
 export { createHarStreamReader } from './har/stream';
 export type { HarStreamReader, HarStreamChunk, HarStreamEnd, HarStreamOptions } from './har/stream';
+export { analyzeApis, createApiView, flatFindings, CAPTURE_FINDING_IDS, FIX_CAUSES } from './api';
+export type { ApiView } from './api';
+export type { ApiReport, RouteReport, ConsolidatedFix, ObservedPolicy, FixCause, ApiKind } from './api';
+export { FINDINGS, FINDING_IDS, isFindingId, findingMatches } from './findings/catalog';
+export type { Finding, FindingId, FindingSeverity, FindingConfidence } from './findings/catalog';

@@ -23,7 +23,11 @@ export function selectScope(report: AnalysisReport, scope: ReportScope): Analysi
   if (scope.startsWith('exchange:') && exchanges.length === 0) {
     throw new Error(`no exchange with id "${scope.slice('exchange:'.length)}" in this report`);
   }
-  return { ...report, exchanges, counts: countExchanges(exchanges) };
+  if (scope === 'all' || !report.apis) return { ...report, exchanges, counts: countExchanges(exchanges) };
+  // The API view keeps the APIs (and their findings) that the exchanges in scope belong to.
+  const ids = new Set(exchanges.map((x) => x.id));
+  const apis = report.apis.filter((a) => a.routes.some((r) => r.exchanges.some((id) => ids.has(id))));
+  return { ...report, exchanges, counts: countExchanges(exchanges), apis, findings: apis.flatMap((a) => a.findings) };
 }
 
 export function countExchanges(exchanges: readonly ExchangeReport[]): AnalysisReport['counts'] {
