@@ -34,7 +34,7 @@ function fixReport(api: ApiState, cause: FixCause): ConsolidatedFix {
     credentials: fx.credentials,
     resourcePath: firstRoute?.path ?? fx.first.resourcePath,
   });
-  const routes = fx.routes.map((r) => `\`${r}\``).join(', ');
+  const routes = fx.routes.join(', ');
   const otherOrigins = origins.length > 1 ? ` The page origins ${origins.join(', ')} all need to be allowed; the snippets show ${origins[0]}.` : '';
   return {
     cause,

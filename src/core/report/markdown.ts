@@ -4,6 +4,7 @@
 import type { RedactionSummary } from '../redact';
 import type { AnalysisReport, ExchangeReport, Hint } from '../types';
 import { escapeHtml, escapeMarkdown as md, markdownFence } from './escape';
+import { apisMarkdown } from './apis';
 import { harEntries, rawMessages } from './har-access';
 import type { ReportScope } from './scope';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './text';
@@ -43,6 +44,8 @@ export function renderMarkdown(report: AnalysisReport, har: unknown, options: Ma
     `> Redaction: ${md(redactionLine(options.redaction))}.`,
     '',
   );
+  // The API view first: users fix APIs, not requests.
+  out.push(...apisMarkdown(report.apis));
 
   if (report.exchanges.length === 0) out.push('_No exchanges in this scope._', '');
   else {
