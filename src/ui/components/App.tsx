@@ -8,6 +8,7 @@ import { applySelect } from '../store';
 import { Detail } from './Detail';
 import { ImportBanner } from './ImportBanner';
 import { LazyExportDialog } from './LazyExportDialog';
+import { LazyApisView, ViewSwitch } from './LazyApisView';
 import { RequestList } from './RequestList';
 import { Toolbar } from './Toolbar';
 
@@ -68,6 +69,7 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState(false);
   const [dropping, setDropping] = useState(false);
+  const [apisView, setApisView] = useState(false);
   const theme = store.theme.value;
   const selected = store.selected.value;
 
@@ -133,7 +135,10 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
       )}
       <ProblemsRow />
       <main class="main">
-        <div class="list-pane">{rows.length === 0 ? <EmptyState /> : <RequestList onOpen={openDetail} />}</div>
+        <div class="list-pane">
+          <ViewSwitch apis={apisView} onChange={setApisView} />
+          {apisView ? <LazyApisView /> : rows.length === 0 ? <EmptyState /> : <RequestList onOpen={openDetail} />}
+        </div>
         {selected && <Detail report={selected} onClose={() => applySelect(store, null)} />}
       </main>
       <div class="statusbar" role="status" aria-live="polite">

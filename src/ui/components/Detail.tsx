@@ -9,6 +9,7 @@ import { Checklist, Failures } from './Checklist';
 import { CopyButton } from './CopyButton';
 import { HeadersView } from './HeadersView';
 import { ExchangeHints } from './HintsView';
+import { LazyExchangeFindings } from './LazyApisView';
 import { certaintyOf, VerdictBadge, verdictTitle } from './RequestList';
 
 function WhyPreflight({ report }: { report: ExchangeReport }) {
@@ -119,6 +120,7 @@ export function Detail({ report, onClose }: { report: ExchangeReport; onClose: (
         {report.kind === 'cors' && <Checklist report={report} />}
         <WhyPreflight report={report} />
         {report.kind === 'cors' && <ExchangeHints report={report} />}
+        {report.kind === 'cors' && <LazyExchangeFindings report={report} />}
         <HeadersView preflight={entryOf(store, report.preflightEntry)} actual={entryOf(store, report.actualEntry)} />
         <Curl report={report} />
       </div>
