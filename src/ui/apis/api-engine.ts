@@ -4,9 +4,9 @@
 import { analyzeApis, type ApiReport } from '../../core/api';
 import type { ExchangeReport, ObservedEntry } from '../../core/types';
 
-const built = new WeakMap<readonly ExchangeReport[], readonly ApiReport[]>();
+const built = new WeakMap<readonly ExchangeReport[], ApiReport[]>();
 
-export function apisOf(exchanges: readonly ExchangeReport[], entry: (index: number) => ObservedEntry | undefined): readonly ApiReport[] {
+export function apisOf(exchanges: readonly ExchangeReport[], entry: (index: number) => ObservedEntry | undefined): ApiReport[] {
   let apis = built.get(exchanges);
   if (!apis) {
     apis = analyzeApis(exchanges, entry);

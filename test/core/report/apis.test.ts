@@ -6,7 +6,7 @@ import { analyzeHar, renderReport } from '../../../src/core';
 
 const har = JSON.parse(readFileSync('test/fixtures/apis/rest-multi-route.json', 'utf8')).har;
 const report = analyzeHar(har);
-const render = (format: 'markdown' | 'html', scope: 'all' | 'blocked' = 'all') => renderReport(report, har, { format, scope }).text;
+const render = (format: 'markdown' | 'html', scope: 'all' | 'blocked' | `exchange:${string}` = 'all') => renderReport(report, har, { format, scope }).text;
 
 describe('reports: the API section first', () => {
   test('Markdown: "## APIs" before the exchange table, one row per route, the fixes and findings', () => {
@@ -29,8 +29,15 @@ describe('reports: the API section first', () => {
     expect(text.slice(apis, text.indexOf('</section>', apis))).toContain('<a href="#x-x5">x5</a>');
   });
 
-  test('a scoped report keeps the APIs of the exchanges in scope', () => {
-    expect(render('markdown', 'blocked')).toContain('## APIs');
+  test('a scoped report carries only what concerns its exchanges', () => {
+    const blocked = render('markdown', 'blocked');
+    expect(blocked).toContain('## APIs');
+    expect(blocked).toMatch(/\| PUT \/items\/\{id\} \|/);
+    // The allowed routes, and the findings their exchanges show, stay out of a "blocked" export.
+    expect(blocked).not.toMatch(/\| POST \/items \|/);
+    expect(blocked).not.toContain('BP-INCONSISTENT-ROUTES');
+    // One exchange: no API section at all.
+    expect(render('markdown', 'exchange:x5')).not.toContain('## APIs');
   });
 
   test('the redactor covers the API section: no captured X-Api-Key value in it', () => {
