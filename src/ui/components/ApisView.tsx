@@ -124,13 +124,13 @@ function ApiDetail({ api }: { api: ApiReport }) {
         <h3>{s.routes(api.routes.length)}</h3>
         <PolicyTable api={api} />
       </section>
-      <section class="section api-fixes">
-        <h3>{s.fixesTitle}</h3>
-        {api.fixes.length === 0 ? <p class="muted">{s.noFixes}</p> : api.fixes.map((f) => <FixCard key={f.cause} fix={f} />)}
-      </section>
       <section class="section api-findings">
         <h3>{s.findingsTitle}</h3>
         {api.findings.length === 0 ? <p class="muted">{s.noFindings}</p> : <ul class="findings">{api.findings.map((f, i) => <FindingItem key={`${f.id}-${i}`} finding={f} />)}</ul>}
+      </section>
+      <section class="section api-fixes">
+        <h3>{s.fixesTitle}</h3>
+        {api.fixes.length === 0 ? <p class="muted">{s.noFixes}</p> : api.fixes.map((f) => <FixCard key={f.cause} fix={f} />)}
       </section>
     </div>
   );
