@@ -25,7 +25,8 @@ export function formatApiSummary(apis: readonly ApiReport[], c: Paint, note = ''
     for (const fix of api.fixes) {
       out.push(`    ${c('1', `Fix for ${fix.routes.length} route${fix.routes.length === 1 ? '' : 's'}`)} [${fix.cause}]: ${fix.title}`);
       out.push(`      Covers: ${fix.routes.join(', ')}`, `      ${fix.explanation}`);
-      out.push(`      Allow methods ${fix.allowMethods.join(', ')}; headers ${fix.allowHeaders.join(', ')}. Toolchains: ${fix.fixes.map((f) => f.toolchain).join(', ')} (all in --format json / markdown).`);
+      const union = [fix.allowMethods.length && `methods ${fix.allowMethods.join(', ')}`, fix.allowHeaders.length && `headers ${fix.allowHeaders.join(', ')}`].filter(Boolean).join('; ');
+      out.push(`      ${union ? `Allows ${union}. ` : ''}Toolchains: ${fix.fixes.map((f) => f.toolchain).join(', ')} (all in --format json / markdown).`);
       const shown = TEXT_TOOLCHAIN_ORDER.map((t) => fix.fixes.find((f) => f.toolchain === t)).find(Boolean);
       if (shown) out.push(`      ${shown.toolchain}: ${shown.title}`, ...shown.snippet.trimEnd().split('\n').map((l) => `        ${l}`));
     }

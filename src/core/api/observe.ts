@@ -6,7 +6,7 @@ import type { ExchangeReport, HeaderList, ObservedEntry } from '../types';
 import { getHeader } from '../fetch/headers';
 import { createHintContext, type HintContext } from '../hints/context';
 import { type FillValues, fillValues } from '../hints/fill';
-import { type ApiIdentity, identifyApi, parseTarget, routePath } from './identify';
+import { type ApiIdentity, identifyApi, type ParsedTarget, parseTarget, routePath } from './identify';
 import type { FixCause } from './types';
 
 /** The CORS-relevant facts of one response. */
@@ -87,12 +87,41 @@ function causeOf(ctx: HintContext): FixCause {
   return 'backend-headers';
 }
 
+// The response headers that can change which service answered (fingerprint.ts): with the host and the first
+// path segments they decide the API, so the fingerprints run once per distinct combination, not per exchange.
+const SERVICE_MARKERS = ['x-amz-apigw-id', 'apigw-requestid', 'server', 'via', 'x-amz-cf-id', 'x-amz-cf-pop', 'x-cache', 'x-amz-request-id', 'x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-appsync-tokensconsumed'];
+const IDENTITY_CACHE_SIZE = 512;
+const identities = new Map<string, ApiIdentity>();
+
+function markersOf(e: ObservedEntry | null): string {
+  if (!e || e.status === 0) return '-';
+  let out = '';
+  for (const [name, value] of e.responseHeaders) {
+    if (name.startsWith('x-amzn-remapped-')) out += '|remapped';
+    else if (SERVICE_MARKERS.includes(name)) out += `|${name}=${name === 'server' || name === 'via' || name === 'x-cache' ? value : ''}`;
+  }
+  return out;
+}
+
+function apiOf(target: ParsedTarget, exchange: ExchangeReport, preflight: ObservedEntry | null, actual: ObservedEntry | null, ctx: () => HintContext): ApiIdentity {
+  // Body-shape rules (function URL 403s, Cognito errors) only refine what the host already says; the prefix depends on the first two segments.
+  const key = `${target.origin}/${target.segments.slice(0, 2).map((x, i) => (i === 0 ? x : '+')).join('/')}${markersOf(preflight)}${markersOf(actual)}`;
+  let identity = identities.get(key);
+  if (identity === undefined) {
+    identity = identifyApi(target, exchange.fingerprints.length > 0 ? exchange.fingerprints : ctx().fingerprints);
+    if (identities.size >= IDENTITY_CACHE_SIZE) identities.delete(identities.keys().next().value as string);
+    identities.set(key, identity);
+  }
+  return identity;
+}
+
 export function observeExchange(exchange: ExchangeReport, preflight: ObservedEntry | null, actual: ObservedEntry | null): ApiObservation | null {
   if (exchange.kind === 'not-cors') return null;
   const target = parseTarget(exchange.url);
   if (!target) return null;
-  const ctx = createHintContext({ exchange, preflight, actual });
-  const api = identifyApi(target, ctx.fingerprints);
+  let context: HintContext | undefined;
+  const ctx = () => (context ??= createHintContext({ exchange, preflight, actual }));
+  const api = apiOf(target, exchange, preflight, actual, ctx);
   const notAllowed = exchange.verdict !== 'allowed';
   return {
     id: exchange.id,
@@ -107,6 +136,6 @@ export function observeExchange(exchange: ExchangeReport, preflight: ObservedEnt
     routePath: routePath(api, target),
     preflight: preflight ? factsOf(preflight) : null,
     actual: actual ? factsOf(actual) : null,
-    blocked: notAllowed && ctx.blocked ? { cause: causeOf(ctx), fill: fillValues(ctx) } : null,
+    blocked: notAllowed && ctx().blocked ? { cause: causeOf(ctx()), fill: fillValues(ctx()) } : null,
   };
 }

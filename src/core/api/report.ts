@@ -42,8 +42,8 @@ function fixReport(api: ApiState, cause: FixCause): ConsolidatedFix {
     explanation: def.shared.replace('{routes}', routes) + otherOrigins,
     routes: [...fx.routes],
     exchanges: [...fx.ids.ids],
-    allowMethods: fill.allowMethods,
-    allowHeaders: fill.allowHeaders,
+    allowMethods: def.lists.methods ? fill.allowMethods : [],
+    allowHeaders: def.lists.headers ? fill.allowHeaders : [],
     fixes: def.build(fill, fx.aws),
   };
 }

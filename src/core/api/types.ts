@@ -55,7 +55,7 @@ export interface ConsolidatedFix {
   /** Route keys the fix covers. */
   readonly routes: readonly string[];
   readonly exchanges: readonly string[];
-  /** Methods and headers the fix allows: the union of what the page needed across the routes. */
+  /** Methods and headers the fix allows: the union of what the page needed across the routes (empty when the fix lists none, e.g. gateway responses list no methods). */
   readonly allowMethods: readonly string[];
   readonly allowHeaders: readonly string[];
   /** One fix per toolchain (the hint engine's fix blocks, filled with the union). */

@@ -97,7 +97,7 @@ function FixCard({ fix }: { fix: ConsolidatedFix }) {
         {s.fixFor(fix.routes.length)}: <span class="mono">{fix.routes.join(', ')}</span> · <RequestLinks ids={fix.exchanges} />
       </p>
       <p>{fix.explanation}</p>
-      <p class="muted">{s.allowUnion(fix.allowMethods.join(', '), fix.allowHeaders.join(', '))}</p>
+      {fix.allowMethods.length + fix.allowHeaders.length > 0 && <p class="muted">{s.allowUnion(fix.allowMethods.join(', ') || '—', fix.allowHeaders.join(', ') || '—')}</p>}
       {shown.map((f, i) => (
         <div class="fix" key={i} data-toolchain={f.toolchain}>
           <div class="fix-head">
