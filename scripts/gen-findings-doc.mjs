@@ -24,8 +24,7 @@ async function importTs(entry) {
   }
 }
 
-const { FINDINGS, FINDING_IDS } = await importTs('src/core/findings/catalog.ts');
-const { CAPTURE_DETAILS } = await importTs('src/core/api/findings.ts');
+const { FINDINGS, FINDING_IDS, CAPTURE_DETAILS } = await importTs('src/core/index.ts');
 const { scenarios } = await import(pathToFileURL(join(root, 'test/browser-truth/apis/scenarios.mjs')).href);
 
 const anchor = (id) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-');

@@ -6,9 +6,8 @@
 // T - SETTLE_WINDOW_MS is still to come, and the core's settle(watermark) may hand back (and forget) every
 // exchange that nothing later can change. An entry that breaks the assumption is still analysed, only paired
 // with what is still in memory; such entries are counted and reported (`late`).
-import { createAnalyzerCore, createApiView, type AnalyzeOptions, type ApiReport, type ExchangeReport, type InputProblem, type ObservedEntry } from '../core';
-import { attachHints, withoutHints } from '../core/hints-bridge';
-import { HarStreamReader, type StreamHarSummary } from './stream-har';
+import { countExchange, createAnalyzer, createApiView, emptyCounts, type AnalyzeOptions, type ApiReport, type ExchangeReport, type InputProblem, type ObservedEntry, type ReportCounts } from '../core';
+import { HarFileReader, type StreamHarSummary } from './stream-har';
 
 /** How far out of start-time order an entry may be listed and still pair exactly. */
 export const SETTLE_WINDOW_MS = 60_000;
@@ -26,7 +25,7 @@ export interface StreamHandlers {
 
 export interface StreamResult {
   readonly input: StreamHarSummary;
-  readonly counts: { cors: number; allowed: number; blocked: number; unknown: number; notCors: number };
+  readonly counts: ReportCounts;
   /** Problems kept (at most MAX_KEPT_PROBLEMS), and how many there were in all. */
   readonly problems: readonly InputProblem[];
   readonly problemCount: number;
@@ -40,19 +39,12 @@ export interface StreamResult {
 }
 
 export async function analyzeStream(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: AnalyzeOptions, handlers: StreamHandlers): Promise<StreamResult> {
-  const reader = new HarStreamReader();
+  const reader = new HarFileReader();
   // The API view needs each exchange's entries, which settle() forgets: keep them from the hint step until the exchange settles.
   const apiView = options.apis === false ? null : createApiView();
   const pending = new Map<string, { preflight: ObservedEntry | null; actual: ObservedEntry | null; startedMs: number }>();
-  const analyzer = createAnalyzerCore({
-    ignoreBrowserSignals: options.ignoreBrowserSignals,
-    hintStep(x, preflight, actual) {
-      const report = options.hints === false ? withoutHints(x) : attachHints(x, preflight, actual);
-      if (apiView) pending.set(report.id, { preflight, actual, startedMs: report.startedMs });
-      return report;
-    },
-  });
-  const counts = { cors: 0, allowed: 0, blocked: 0, unknown: 0, notCors: 0 };
+  const analyzer = createAnalyzer(options, apiView ? (report, preflight, actual) => pending.set(report.id, { preflight, actual, startedMs: report.startedMs }) : undefined);
+  const counts = emptyCounts();
   const kept: InputProblem[] = [];
   const skippedEntries = new Set<number>();
   let problemCount = 0;
@@ -70,11 +62,7 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
         apiView.add(x, seen.preflight, seen.actual);
         pending.delete(x.id);
       }
-      if (x.verdict === 'not-cors') counts.notCors++;
-      else {
-        counts.cors++;
-        counts[x.verdict]++;
-      }
+      countExchange(counts, x);
     }
     await handlers.onExchanges(settled);
   };

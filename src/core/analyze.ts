@@ -1,13 +1,14 @@
-// The public entry point: HAR entries in, one report per exchange out, with AWS/generic hints attached to
-// every exchange that is not allowed. The engine is ./analyzer.ts; this adds the hint engine (./hints-bridge.ts).
-import type { AnalysisReport } from './types';
+// Entry point "analysis with hints": HAR entries in, one report per exchange out, with AWS/generic hints attached
+// to every exchange that is not allowed. The engine is ./analyzer.ts; this adds the hint engine (./hints-bridge.ts).
+import type { AnalysisReport, ExchangeReport, ObservedEntry } from './types';
 import { readHar } from './har/read';
-import { buildReport, createAnalyzerCore, type Analyzer } from './analyzer';
+import { createAnalyzerCore, withoutHints, type Analyzer, type HintStep } from './analyzer';
+import { buildReport } from './envelope';
 import { attachHints } from './hints-bridge';
 import { analyzeApis, flatFindings } from './api';
 
 export type { Analyzer } from './analyzer';
-export { buildReport } from './analyzer';
+export { attachHints } from './hints-bridge';
 
 export interface AnalyzeOptions {
   /** Ignore the browser's own signals (Chromium `_error`) and judge from headers alone. */
@@ -18,9 +19,20 @@ export interface AnalyzeOptions {
   readonly apis?: boolean;
 }
 
+/** Called with each exchange as it is (re)evaluated, with its entries: the CLI's streaming path keeps them for the API view until the exchange settles. */
+export type ExchangeObserver = (report: ExchangeReport, preflight: ObservedEntry | null, actual: ObservedEntry | null) => void;
+
 /** An incremental analyser (live capture, streaming) that attaches hints unless `hints: false`. */
-export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
-  return createAnalyzerCore({ ignoreBrowserSignals: options.ignoreBrowserSignals, hintStep: options.hints === false ? undefined : attachHints });
+export function createAnalyzer(options: AnalyzeOptions = {}, observe?: ExchangeObserver): Analyzer {
+  const hints: HintStep | undefined = options.hints === false ? undefined : attachHints;
+  const hintStep: HintStep | undefined = observe
+    ? (x, preflight, actual) => {
+        const report = hints ? hints(x, preflight, actual) : withoutHints(x);
+        observe(report, preflight, actual);
+        return report;
+      }
+    : hints;
+  return createAnalyzerCore({ ignoreBrowserSignals: options.ignoreBrowserSignals, hintStep });
 }
 
 /** Analyse a whole HAR (text or parsed object). Never throws on bad input: problems are reported. */

@@ -1,6 +1,6 @@
 // User-visible strings of the APIs view and the exchange findings (src/ui/components/ApisView.tsx,
 // ExchangeFindings.tsx). Finding titles come from the core's catalogue (src/core/findings/catalog.ts).
-import type { FindingConfidence, FindingSeverity } from '../core/findings/catalog';
+import type { FindingConfidence, FindingSeverity } from '../core/analysis';
 
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

@@ -9,9 +9,7 @@ import { apiReport } from './report';
 import type { ApiReport } from './types';
 
 export type { ApiReport, RouteReport, ConsolidatedFix, ObservedPolicy, FixCause, ApiKind } from './types';
-export { routeTemplate } from './identify';
-export { CAPTURE_FINDING_IDS, type CaptureFindingId } from './findings';
-export { FIX_CAUSES } from './fixes';
+export { CAPTURE_FINDING_IDS, CAPTURE_DETAILS } from './findings';
 
 export interface ApiView {
   /** Adds one exchange with its entries (an exchange added again is counted again: add settled exchanges only). */

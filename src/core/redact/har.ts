@@ -4,9 +4,8 @@
 // Header *names* are never removed, only values, so the analysis of the redacted file gives the same verdicts.
 import { isSecretFieldName, isSecretParamName } from './rules';
 import { createRedactor, type RedactOptions, type RedactionSummary, type Redactor } from './redactor';
+import { isObject, type Json } from '../har/json';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface RedactedHar {
   /** The redacted deep copy (the input is never changed). Not-a-HAR input is still walked as plain JSON. */

@@ -1,6 +1,8 @@
-// The API section that opens the Markdown and HTML reports: each API with its routes and observed policy,
-// the consolidated fixes (every toolchain, folded) and the findings, linking to the exchanges.
-import type { ApiReport, ObservedPolicy } from '../api/types';
+// The API section that opens the terminal, Markdown and HTML reports: each API with its routes and observed
+// policy, the consolidated fixes (every toolchain in Markdown and HTML, folded; one in the terminal) and the
+// findings, naming the exchanges.
+import type { ApiReport, ObservedPolicy, RouteReport } from '../api/types';
+import type { Finding } from '../findings/catalog';
 import { FINDINGS } from '../findings/catalog';
 import { escapeHtml as e, escapeMarkdown as md, htmlId, markdownFence } from './escape';
 
@@ -55,3 +57,46 @@ export function apisHtml(apis: readonly ApiReport[] | undefined, linked: Readonl
   parts.push('</section>');
   return parts.join('\n');
 }
+
+// ---- terminal ------------------------------------------------------------------------------------------
+type Paint = (code: string, s: string) => string;
+
+/** Which toolchain's snippet the text output prints in full (the others are in JSON / Markdown). */
+const TEXT_TOOLCHAIN_ORDER = ['cli', 'generic', 'console'] as const;
+
+function routeLine(r: RouteReport, width: number, c: Paint): string {
+  const mark = r.counts.blocked > 0 ? c('31', '✖') : r.counts.unknown > 0 ? c('33', '?') : c('32', '✔');
+  const counts = [r.counts.allowed && `${r.counts.allowed} allowed`, r.counts.blocked && `${r.counts.blocked} blocked`, r.counts.unknown && `${r.counts.unknown} unknown`].filter(Boolean).join(', ');
+  const acao = r.policy.allowOrigin.map((v) => v ?? '(none)').join(' | ') || '—';
+  return `    ${mark} ${r.key.padEnd(width)}  ${counts}${r.causes.length ? ` (${r.causes.join(', ')})` : ''}; Allow-Origin: ${acao}`;
+}
+
+export function formatApiSummary(apis: readonly ApiReport[], c: Paint, note = ''): string[] {
+  if (apis.length === 0) return [];
+  const out = [c('1', `APIs (${apis.length})${note}:`)];
+  for (const api of apis) {
+    const mark = api.counts.blocked > 0 ? c('31', '✖') : api.findings.length ? c('33', '!') : c('32', '✔');
+    out.push('', `  ${mark} ${c('1', api.label)}  ${api.key}`);
+    out.push(`    ${api.counts.exchanges} exchange${api.counts.exchanges === 1 ? '' : 's'}: ${api.counts.allowed} allowed, ${api.counts.blocked} blocked${api.counts.unknown ? `, ${api.counts.unknown} unknown` : ''}; from ${api.pageOrigins.join(', ') || '(unknown origin)'}`);
+    const width = Math.max(...api.routes.map((r) => r.key.length));
+    out.push(`    Routes (${api.routes.length}):`, ...api.routes.map((r) => routeLine(r, width, c)));
+    for (const fix of api.fixes) {
+      out.push(`    ${c('1', `Fix for ${fix.routes.length} route${fix.routes.length === 1 ? '' : 's'}`)} [${fix.cause}]: ${fix.title}`);
+      out.push(`      Covers: ${fix.routes.join(', ')}`, `      ${fix.explanation}`);
+      const union = [fix.allowMethods.length && `methods ${fix.allowMethods.join(', ')}`, fix.allowHeaders.length && `headers ${fix.allowHeaders.join(', ')}`].filter(Boolean).join('; ');
+      out.push(`      ${union ? `Allows ${union}. ` : ''}Toolchains: ${fix.fixes.map((f) => f.toolchain).join(', ')} (all in --format json / markdown).`);
+      const shown = TEXT_TOOLCHAIN_ORDER.map((t) => fix.fixes.find((f) => f.toolchain === t)).find(Boolean);
+      if (shown) out.push(`      ${shown.toolchain}: ${shown.title}`, ...shown.snippet.trimEnd().split('\n').map((l) => `        ${l}`));
+    }
+    for (const f of api.findings) out.push(...findingLines(f, c));
+  }
+  return out;
+}
+
+function findingLines(f: Finding, c: Paint): string[] {
+  const colour = f.severity === 'high' ? '31' : f.severity === 'medium' ? '33' : '36';
+  const lines = [`    ${c(colour, `Finding ${f.id}`)} [${f.severity}, ${f.confidence}]: ${FINDINGS[f.id].title}`, `      ${f.evidence} [${f.exchanges.join(', ')}]`];
+  if (f.confirm) lines.push(`      To confirm: ${f.confirm}`);
+  return lines;
+}
+

@@ -2,7 +2,7 @@
 // panel's analyser keeps every exchange and its entries, so the view is rebuilt from them (one pass, bounded
 // by the store's MAX_ENTRIES) whenever the list of exchanges changes, and kept for that list.
 import { analyzeApis, type ApiReport } from '../../core/api';
-import type { ExchangeReport, ObservedEntry } from '../../core/types';
+import type { ExchangeReport, ObservedEntry } from '../../core/analysis';
 
 const built = new WeakMap<readonly ExchangeReport[], ApiReport[]>();
 

@@ -3,8 +3,7 @@
 // that opens the request's detail. Loaded on demand with the API engine (../apis/lazy-apis.ts).
 import { useState } from 'preact/hooks';
 import type { ApiReport, ConsolidatedFix, ObservedPolicy } from '../../core/api';
-import { FINDINGS, type Finding } from '../../core/findings/catalog';
-import type { ExchangeReport, Toolchain } from '../../core/types';
+import { FINDINGS, type ExchangeReport, type Finding, type Toolchain } from '../../core/analysis';
 import { useApis } from '../apis/lazy-apis';
 import { useStore } from '../context';
 import { applySelect } from '../store';
@@ -14,7 +13,7 @@ import { CopyButton } from './CopyButton';
 import '../apis.css';
 
 /** Request ids as links that select the request (its detail opens beside the view). */
-export function RequestLinks({ ids }: { ids: readonly string[] }) {
+function RequestLinks({ ids }: { ids: readonly string[] }) {
   const store = useStore();
   return (
     <span class="request-links">
@@ -27,7 +26,7 @@ export function RequestLinks({ ids }: { ids: readonly string[] }) {
   );
 }
 
-export function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding }: { finding: Finding }) {
   return (
     <li class={`finding sev-${finding.severity}`} data-finding-id={finding.id}>
       <div class="finding-head">

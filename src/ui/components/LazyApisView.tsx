@@ -1,10 +1,10 @@
 // The APIs view, loaded when first shown (it brings the API engine: src/core/api and the fingerprints).
 import { useEffect, useState } from 'preact/hooks';
-import type { ExchangeReport } from '../../core/types';
+import type { ExchangeReport } from '../../core/analysis';
 import { apiStrings as s } from '../strings-apis';
 import '../apis-switch.css';
 
-type ApisViewModule = typeof import('./ApisView');
+type ApisViewModule = Pick<typeof import('./ApisView'), 'ApisView' | 'ExchangeFindings'>;
 let loaded: ApisViewModule | null = null;
 
 function useApisViewModule(): { module: ApisViewModule | null; failure: string | null } {
@@ -14,7 +14,7 @@ function useApisViewModule(): { module: ApisViewModule | null; failure: string |
     if (module) return;
     let live = true;
     import('./ApisView').then(
-      (m) => live && setModule((loaded = m)),
+      ({ ApisView, ExchangeFindings }) => live && setModule((loaded = { ApisView, ExchangeFindings })),
       (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
     );
     return () => {

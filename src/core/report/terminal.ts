@@ -1,5 +1,9 @@
-// The default terminal output of `cors-lens analyze`: one block per exchange, the verdict first.
-import { chromeConsoleMessage, type AnalysisReport, type ExchangeReport } from '../core';
+// The terminal text report (`cors-lens analyze`'s default output): one block per exchange, the verdict first;
+// ANSI colour only when asked. Beside the Markdown and HTML renderers, with the wording they share.
+import type { AnalysisReport, ExchangeReport } from '../types';
+import { chromeConsoleMessage } from '../cors/console';
+import { certaintyOf } from '../exchange';
+import { inferredFromText } from '../cors/wording';
 import { formatApiSummary } from './apis';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -26,7 +30,7 @@ export function formatText(report: AnalysisReport, opts: { name: string; color: 
 
 function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[] {
   // Without the browser's own signal (Firefox, plain HARs) the verdict is inferred from headers: say "would".
-  const inferred = x.browser.kind === 'none';
+  const inferred = certaintyOf(x) === 'inferred';
   const mark =
     x.verdict === 'blocked' ? c('31', inferred ? '✖ WOULD BE BLOCKED' : '✖ BLOCKED')
     : x.verdict === 'allowed' ? c('32', inferred ? '≈ would pass' : '✔ allowed')
@@ -46,7 +50,7 @@ function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[]
     ];
     if (why.length) lines.push(`  Preflight needed because: ${why.join('; ')}`);
   }
-  if (x.credentials.value !== 'unknown') lines.push(`  Credentials: ${x.credentials.value} (from ${x.credentials.from})`);
+  if (x.credentials.value !== 'unknown') lines.push(`  Credentials: ${x.credentials.value} (${inferredFromText(x.credentials.from)})`);
   for (const f of x.allFailures.slice(x.verdict === 'blocked' ? 1 : 0)) lines.push(`  Also failing: ${f.corsError}${f.failedParameter ? ` (${f.failedParameter})` : ''} [${f.stage}, ${f.spec.id}]`);
   const bad = x.checks.filter((r) => r.status === 'missing' || r.status === 'mismatched' || r.status === 'invalid');
   for (const r of bad) lines.push(`  ${c('31', '•')} ${r.stage} ${r.header}: ${r.status}; expected ${r.expected}, got ${r.actual === null ? '(absent)' : `'${r.actual}'`}${r.note ? ` — ${r.note}` : ''}`);
