@@ -8,8 +8,9 @@ Usage:
 analyze options:
   -f, --format text|json|markdown   output format (default: text; json follows docs/report-schema.md)
       --only-blocked                show only blocked exchanges
-      --fail-on blocked|unknown|never
-                                    exit 1 when an exchange is blocked (or blocked/unknown)
+      --fail-on LIST                exit 1 when any item matches (comma-separated): blocked (an exchange is
+                                    blocked), unknown (blocked or unknown), never, a finding id
+                                    (SEC-NULL-ORIGIN) or a prefix (SEC-, BP-); see docs/findings.md
       --ignore-browser-signals      judge from headers alone, ignoring Chrome's _error field
       --no-hints                    leave out AWS and generic fix hints
       --color / --no-color          force colours on or off (default: on for a terminal, off with NO_COLOR)

@@ -5,6 +5,7 @@ import { openInput, InputError, streamAboveBytes } from './read-input';
 import { HELP } from './help';
 import { runStreamed } from './stream-command';
 import { EXIT, parse, UsageError, type Io } from './command';
+import { failOnMatches, parseFailOn } from './fail-on';
 
 export { EXIT, UsageError, type Io } from './command';
 
@@ -54,22 +55,21 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
   });
   const format = values.format as string;
   if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown (got '${format}')`);
-  const failOn = values['fail-on'] as string;
-  if (!['never', 'blocked', 'unknown'].includes(failOn)) throw new UsageError(`--fail-on must be blocked, unknown or never (got '${failOn}')`);
+  const failOn = parseFailOn(values['fail-on'] as string);
+  if ('error' in failOn) throw new UsageError(failOn.error);
   if (positionals.length !== 1) throw new UsageError('analyze takes exactly one HAR file (or - for standard input)');
 
   const onlyBlocked = values['only-blocked'] as boolean;
   const analyzeOptions = { ignoreBrowserSignals: values['ignore-browser-signals'] as boolean, hints: !values['no-hints'] };
   const color = values['no-color'] ? false : ((values.color as boolean | undefined) ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
-  const exitFor = (counts: AnalysisReport['counts']) =>
-    (failOn === 'blocked' && counts.blocked > 0) || (failOn === 'unknown' && counts.blocked + counts.unknown > 0) ? EXIT.failOn : EXIT.ok;
+  const exitFor = (counts: AnalysisReport['counts'], findings: AnalysisReport['findings'] = []) => (failOnMatches(failOn, counts, findings) ? EXIT.failOn : EXIT.ok);
 
   // Markdown redacts across the whole HAR, so it always reads it whole (up to V8's longest string).
   const input = await openInput(positionals[0], io.stdin, { streamAbove: format === 'markdown' ? MARKDOWN_MAX_BYTES : streamAboveBytes() });
   if ('chunks' in input) {
     if (format === 'markdown') throw new InputError(`${input.name}: --format markdown reads the whole HAR, and this one is over ${MARKDOWN_MAX_BYTES >> 20} MiB; use --format text or json`);
     const streamed = await runStreamed(input, { format: format as 'text' | 'json', onlyBlocked, color, analyze: analyzeOptions }, io);
-    return streamed.partial ? EXIT.input : exitFor(streamed.counts);
+    return streamed.partial ? EXIT.input : exitFor(streamed.counts, streamed.findings);
   }
   const report = analyzeHar(input.text, analyzeOptions);
   const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
@@ -78,7 +78,7 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
     const text = input.text;
     const chunks = (async function* () { yield Buffer.from(text); })();
     const streamed = await runStreamed({ name: input.name, bytes: null, chunks }, { format: format as 'text' | 'json', onlyBlocked, color, analyze: analyzeOptions, nothingReadMessage: fatal.message }, io);
-    return streamed.partial ? EXIT.input : exitFor(streamed.counts);
+    return streamed.partial ? EXIT.input : exitFor(streamed.counts, streamed.findings);
   }
   if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
   for (const p of report.problems) io.stderr.write(`cors-lens: ${input.name}: entry ${p.entry}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
@@ -90,5 +90,5 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
     const { renderMarkdownReport } = await import('./markdown-bridge');
     io.stdout.write(renderMarkdownReport(shown, input.text));
   } else io.stdout.write(formatText(shown, { name: input.name, color, onlyBlocked }));
-  return exitFor(report.counts);
+  return exitFor(report.counts, report.findings);
 }

@@ -6,7 +6,7 @@
 // T - SETTLE_WINDOW_MS is still to come, and the core's settle(watermark) may hand back (and forget) every
 // exchange that nothing later can change. An entry that breaks the assumption is still analysed, only paired
 // with what is still in memory; such entries are counted and reported (`late`).
-import { countExchange, createAnalyzer, emptyCounts, type AnalyzeOptions, type ExchangeReport, type InputProblem, type ReportCounts } from '../core';
+import { countExchange, createAnalyzer, createApiView, emptyCounts, type AnalyzeOptions, type ApiReport, type ExchangeReport, type InputProblem, type ObservedEntry, type ReportCounts } from '../core';
 import { HarFileReader, type StreamHarSummary } from './stream-har';
 
 /** How far out of start-time order an entry may be listed and still pair exactly. */
@@ -34,11 +34,16 @@ export interface StreamResult {
   /** Entries that started more than SETTLE_WINDOW_MS before the latest start seen when they were read. */
   readonly late: number;
   readonly exchanges: number;
+  /** The API view, folded as exchanges settle (bounded: see src/core/api/state.ts); null with `apis: false`. */
+  readonly apis: ApiReport[] | null;
 }
 
 export async function analyzeStream(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: AnalyzeOptions, handlers: StreamHandlers): Promise<StreamResult> {
   const reader = new HarFileReader();
-  const analyzer = createAnalyzer(options);
+  // The API view needs each exchange's entries, which settle() forgets: keep them from the hint step until the exchange settles.
+  const apiView = options.apis === false ? null : createApiView();
+  const pending = new Map<string, { preflight: ObservedEntry | null; actual: ObservedEntry | null; startedMs: number }>();
+  const analyzer = createAnalyzer(options, apiView ? (report, preflight, actual) => pending.set(report.id, { preflight, actual, startedMs: report.startedMs }) : undefined);
   const counts = emptyCounts();
   const kept: InputProblem[] = [];
   const skippedEntries = new Set<number>();
@@ -51,7 +56,14 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   const emit = async (settled: readonly ExchangeReport[]) => {
     if (settled.length === 0) return;
     exchanges += settled.length;
-    for (const x of settled) countExchange(counts, x);
+    for (const x of settled) {
+      const seen = pending.get(x.id);
+      if (apiView && seen) {
+        apiView.add(x, seen.preflight, seen.actual);
+        pending.delete(x.id);
+      }
+      countExchange(counts, x);
+    }
     await handlers.onExchanges(settled);
   };
 
@@ -74,6 +86,8 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
     if (next > watermark) {
       watermark = next;
       await emit(analyzer.settle(next));
+      // An exchange merged into another never settles under its own id: forget it once it is out of the window.
+      for (const [id, p] of pending) if (p.startedMs < next - SETTLE_WINDOW_MS) pending.delete(id);
     }
   };
 
@@ -84,5 +98,5 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   }
   const input = reader.end();
   await flush(true);
-  return { input, counts, problems: kept, problemCount, skipped: skippedEntries.size, late, exchanges };
+  return { input, counts, problems: kept, problemCount, skipped: skippedEntries.size, late, exchanges, apis: apiView?.apis() ?? null };
 }

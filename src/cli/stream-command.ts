@@ -1,7 +1,7 @@
 // `cors-lens analyze` on a HAR too big to hold (or one JSON.parse rejected): streams it through the core,
 // writes exchanges as they settle, and still reports the entries before a cut or a syntax error.
 import { once } from 'node:events';
-import { buildReport, type AnalysisReport, type AnalyzeOptions } from '../core';
+import { buildReport, flatFindings, type AnalysisReport, type AnalyzeOptions } from '../core';
 import type { Io } from './command';
 import { InputError, type StreamedInput } from './read-input';
 import { analyzeStream, SETTLE_WINDOW_MS } from './stream-analyze';
@@ -20,6 +20,7 @@ export interface StreamCommandResult {
   readonly counts: AnalysisReport['counts'];
   /** The file could only be read in part (a cut, or invalid JSON after some entries). */
   readonly partial: boolean;
+  readonly findings: NonNullable<AnalysisReport['findings']>;
 }
 
 export async function runStreamed(input: StreamedInput, opts: StreamCommandOptions, io: Io): Promise<StreamCommandResult> {
@@ -37,7 +38,8 @@ export async function runStreamed(input: StreamedInput, opts: StreamCommandOptio
   if (fatal && result.input.total === 0) throw new InputError(`${input.name}: ${opts.nothingReadMessage ?? fatal.message}`);
 
   const read = { flavour: result.input.flavour, entries: result.input.total, skipped: result.skipped, creator: result.input.creator };
-  const report = buildReport([], fatal ? [...result.problems, fatal] : result.problems, read, result.counts);
+  const envelope = buildReport([], fatal ? [...result.problems, fatal] : result.problems, read, result.counts);
+  const report: AnalysisReport = result.apis ? { ...envelope, apis: result.apis, findings: flatFindings(result.apis) } : envelope;
   await write(writer.end(report));
   const say = (line: string) => io.stderr.write(`cors-lens: ${input.name}: ${line}\n`);
   if (result.problemCount > result.problems.length) say(`${result.problemCount} problems; the first ${result.problems.length} are in the report.`);
@@ -45,5 +47,5 @@ export async function runStreamed(input: StreamedInput, opts: StreamCommandOptio
   if (result.late > 0)
     say(`${result.late} entries are listed more than ${SETTLE_WINDOW_MS / 1000} s out of start-time order; they were paired only with entries still in memory.`);
   if (fatal) say(`${fatal.message}; the ${result.input.total} entries before it were analysed.`);
-  return { counts: result.counts, partial: fatal !== null };
+  return { counts: result.counts, partial: fatal !== null, findings: report.findings ?? [] };
 }

@@ -32,7 +32,9 @@ export function createTextWriter(opts: { name: string; color: boolean; onlyBlock
       return open() + text.slice(text.indexOf('\n') + 1);
     },
     end(report) {
-      return started ? `\n${formatText(report, opts)}` : formatText(report, opts);
+      // Streamed: the API summary can only follow the exchanges (its totals are known at the end).
+      const text = formatText(report, { ...opts, apisNote: ' — after the requests, because this HAR was streamed' });
+      return started ? `\n${text}` : text;
     },
   };
 }
@@ -56,7 +58,7 @@ export function createJsonWriter(opts: { onlyBlocked: boolean }): StreamWriter {
       return out === '' ? '' : open() + out;
     },
     end(report) {
-      const rest = (['input', 'problems', 'counts'] as const).map((k) => `  "${k}": ${indent(JSON.stringify(report[k], null, 2), '  ')}`);
+      const rest = (['input', 'problems', 'counts', ...(report.apis ? (['apis', 'findings'] as const) : [])] as const).map((k) => `  "${k}": ${indent(JSON.stringify(report[k], null, 2), '  ')}`);
       return `${open()}${first ? '' : '\n  '}],\n${rest.join(',\n')}\n}\n`;
     },
   };

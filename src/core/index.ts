@@ -4,12 +4,15 @@
 //   core/analyze      the same analysis with AWS/generic hints attached
 //   core/report       exports (annotated HAR, Markdown, HTML, JSON) and redaction
 //   core/har/stream   a HAR of any size, in chunks
+//   core/api          the API view (exchanges by API and route, consolidated fixes, findings); the panel loads it on demand
 // Pure: no DOM, no extension APIs, no node: modules.
 export * from './analysis';
 export { analyzeHar, createAnalyzer, attachHints, findInLogs } from './analyze';
-export type { AnalyzeOptions, LogSnippet, LogSourcePlan, LogsPlan } from './analyze';
+export type { AnalyzeOptions, ExchangeObserver, LogSnippet, LogSourcePlan, LogsPlan } from './analyze';
 export { renderReport, previewRedaction, parseScope, selectScope } from './report';
 export type { ReportScope, RedactionSummary, RedactOptions } from './report';
 export { redactHar } from './redact';
 export { createHarStreamReader } from './har/stream';
 export type { HarStreamReader, HarStreamChunk, HarStreamEnd, HarStreamOptions } from './har/stream';
+export { analyzeApis, createApiView, flatFindings, CAPTURE_FINDING_IDS, CAPTURE_DETAILS } from './api';
+export type { ApiView, ApiReport, RouteReport, ConsolidatedFix, ObservedPolicy, FixCause, ApiKind } from './api';

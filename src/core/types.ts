@@ -1,6 +1,8 @@
 // The public shapes of CORS Lens' analysis. The JSON form of `AnalysisReport` is a versioned,
 // documented schema (docs/report-schema.md); bump REPORT_SCHEMA_VERSION on any breaking change.
 import type { CorsError, FirefoxReason } from './cors/errors';
+import type { ApiReport } from './api/types';
+import type { Finding } from './findings/catalog';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -260,4 +262,8 @@ export interface AnalysisReport {
   readonly exchanges: readonly ExchangeReport[];
   readonly problems: readonly InputProblem[];
   readonly counts: { readonly cors: number; readonly allowed: number; readonly blocked: number; readonly unknown: number; readonly notCors: number };
+  /** The API view (src/core/api): exchanges grouped by API and route, consolidated fixes, findings. */
+  readonly apis?: readonly ApiReport[];
+  /** Every API's findings in one list (docs/findings.md). */
+  readonly findings?: readonly Finding[];
 }

@@ -58,15 +58,24 @@ describe('analyze, streamed', () => {
     expect(JSON.parse(streamed.out)).toEqual(JSON.parse(whole.out));
   });
 
-  test('text prints the same exchange blocks, the summary line last', async () => {
+  test('text prints the same exchange blocks, then the summary line and the API summary (streamed: after the requests)', async () => {
     const path = file('chrome-text.har', chromeHar);
     const whole = await run(['analyze', path, '--no-color'], { stream: false });
     const streamed = await run(['analyze', path, '--no-color']);
-    const [summary, ...blocks] = whole.out.trimEnd().split('\n');
+    // Whole file: summary line, API summary, "Requests:", exchange blocks.
+    const wholeLines = whole.out.trimEnd().split('\n');
+    const summary = wholeLines[0];
+    const requestsAt = wholeLines.indexOf('Requests:');
+    const apiSection = wholeLines.slice(2, requestsAt - 1);
+    const blocks = wholeLines.slice(requestsAt + 2);
+    expect(apiSection[0]).toMatch(/^APIs \(\d+\):$/);
+    // Streamed: the exchange blocks as they settle, then the summary line and the API summary.
     const lines = streamed.out.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe(summary);
     expect(lines[0]).toBe(`${path}: read as a stream; the summary follows the exchanges.`);
-    expect(lines.slice(2, -2)).toEqual(blocks.slice(1));
+    const summaryAt = lines.indexOf(summary);
+    expect(lines.slice(2, summaryAt - 1)).toEqual(blocks);
+    expect(lines[summaryAt + 2]).toBe(apiSection[0].replace(':', ' — after the requests, because this HAR was streamed:'));
+    expect(lines.slice(summaryAt + 3)).toEqual(apiSection.slice(1));
   });
 
   test('a cut file still reports the entries before the cut, names the file, and exits 3', async () => {

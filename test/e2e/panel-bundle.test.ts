@@ -1,7 +1,8 @@
 // The panel's start bundle — panel.html's scripts and what they import statically, measured as the bench measures
 // it (bench/lib/bundle.mjs, gzip) — stays within the 60 KB target, and what the panel loads on demand stays out
 // of it: the hint engine (when the detail shows an exchange that can have hints, or an export needs them), the
-// export (report renderers, redaction) and the HAR importer (the streaming JSON parser). Both builds; builds them
+// export (report renderers, redaction), the HAR importer (the streaming JSON parser) and the APIs view (src/core/api,
+// when the view or a request's findings are shown). Both builds; builds them
 // if missing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const TARGET_GZIP_BYTES = 60 * 1024;
 
 /** A string only each on-demand part contains (a pitfall id, the redaction placeholder, the parser's errors). */
-const ON_DEMAND = { 'hint engine': 'APIGW-R05', 'log plan': 'API-Gateway-Execution-Logs_', export: '[redacted:', 'HAR importer': 'Tokenizer' };
+const ON_DEMAND = { 'hint engine': 'APIGW-R05', 'log plan': 'API-Gateway-Execution-Logs_', export: '[redacted:', 'HAR importer': 'Tokenizer', 'APIs view': 'Answer every preflight of the REST API' };
 
 beforeAll(() => {
   for (const target of ['chrome', 'firefox']) {
@@ -34,7 +35,7 @@ describe.each(['chrome', 'firefox'])('dist/%s panel', (target) => {
     expect(gzipBytes, files.map((f) => `${f.file}: ${f.gzip} B`).join(', ')).toBeLessThanOrEqual(TARGET_GZIP_BYTES);
   });
 
-  test('loads the hint engine, the export and the HAR importer on demand, not at start', async () => {
+  test('loads the hint engine, the export, the HAR importer and the APIs view on demand, not at start', async () => {
     const { files } = (await bundleSize(dist)) as { files: Array<{ file: string }> };
     const start = new Set(files.map((f) => f.file));
     const assets = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);

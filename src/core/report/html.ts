@@ -6,6 +6,7 @@ import { isCorsEvidenceHeader } from '../redact';
 import type { AnalysisReport, CheckRow, ExchangeReport, Hint } from '../types';
 import { escapeHtml as e, htmlId, textOf } from './escape';
 import { REPORT_CSS } from './html-style';
+import { apisHtml } from './apis';
 import { harEntries, headersOf, entryMessage, type RawHeader } from './har-access';
 import type { ReportScope } from './scope';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, hiddenStatusOf, reasonOf, redactionLine } from './wording';
@@ -56,6 +57,7 @@ export function renderHtml(report: AnalysisReport, har: unknown, options: HtmlOp
 </header>
 <main>
 <p class="note${warn}">Redaction: ${e(redactionLine(options.redaction))}.</p>
+${apisHtml(report.apis, detailIds)}
 ${
   report.exchanges.length === 0
     ? '<p class="muted">No exchanges in this scope.</p>'

@@ -4,6 +4,7 @@
 import type { RedactionSummary } from '../redact';
 import type { AnalysisReport, ExchangeReport, Hint, HintFix, Toolchain } from '../types';
 import { escapeHtml, escapeMarkdown as md, markdownFence } from './escape';
+import { apisMarkdown } from './apis';
 import { harEntries } from './har-access';
 import { NOISE_NOTE, compactMessages, createLinkRefs, type LinkRefs } from './markdown-compact';
 import type { ReportScope } from './scope';
@@ -54,6 +55,8 @@ export function renderMarkdown(report: AnalysisReport, har: unknown, options: Ma
     `> Redaction: ${md(redactionLine(options.redaction))}.`,
     '',
   );
+  // The API view first: users fix APIs, not requests.
+  out.push(...apisMarkdown(report.apis));
   if (report.exchanges.some((x) => x.verdict === 'blocked')) {
     const all = options.toolchain === 'all';
     out.push(

@@ -24,7 +24,22 @@ export function selectScope(report: AnalysisReport, scope: ReportScope): Analysi
   if (scope.startsWith('exchange:') && exchanges.length === 0) {
     throw new Error(`no exchange with id "${scope.slice('exchange:'.length)}" in this report`);
   }
-  return { ...report, exchanges, counts: countExchanges(exchanges) };
+  const counts = countExchanges(exchanges);
+  if (scope === 'all' || !report.apis) return { ...report, exchanges, counts };
+  // One exchange: the API view (about other requests too) stays out.
+  if (scope.startsWith('exchange:')) return { ...report, exchanges, counts, apis: [], findings: [] };
+  // A narrower scope carries only what concerns the exchanges in it: their routes, the fixes of those routes,
+  // and the findings shown by them alone (a finding's evidence can quote other routes).
+  const ids = new Set(exchanges.map((x) => x.id));
+  const allInScope = (list: readonly string[]) => list.length > 0 && list.every((id) => ids.has(id));
+  const apis = report.apis
+    .map((a) => {
+      const routes = a.routes.filter((r) => r.exchanges.some((id) => ids.has(id)));
+      const keys = new Set(routes.map((r) => r.key));
+      return { ...a, routes, fixes: a.fixes.filter((f) => f.routes.every((r) => keys.has(r))), findings: a.findings.filter((f) => allInScope(f.exchanges)) };
+    })
+    .filter((a) => a.routes.length > 0);
+  return { ...report, exchanges, counts, apis, findings: apis.flatMap((a) => a.findings) };
 }
 
 export { countExchanges };

@@ -5,10 +5,11 @@ import { chromeConsoleMessage } from '../cors/console';
 import { certaintyOf } from '../exchange';
 import { inferredFromText } from '../cors/wording';
 import { logsText } from '../hints/logs';
+import { formatApiSummary } from './apis';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
-export function formatText(report: AnalysisReport, opts: { name: string; color: boolean; onlyBlocked: boolean }): string {
+export function formatText(report: AnalysisReport, opts: { name: string; color: boolean; onlyBlocked: boolean; apisNote?: string }): string {
   const c = paint(opts.color);
   const out: string[] = [];
   const { counts } = report;
@@ -16,6 +17,10 @@ export function formatText(report: AnalysisReport, opts: { name: string; color: 
     `${c('1', opts.name)}: ${report.input.entries} entries (${report.input.flavour} HAR), ${counts.cors} CORS exchange${counts.cors === 1 ? '' : 's'}: ` +
       `${c('32', `${counts.allowed} allowed`)}, ${c('31', `${counts.blocked} blocked`)}, ${counts.unknown} unknown; ${counts.notCors} not CORS`,
   );
+  // The API view first: users fix APIs, not requests.
+  const apis = formatApiSummary(report.apis ?? [], c, opts.apisNote);
+  if (apis.length) out.push('', ...apis);
+  if (apis.length && report.exchanges.some((x) => x.kind !== 'not-cors')) out.push('', c('1', 'Requests:'));
   for (const x of report.exchanges) {
     if (x.kind === 'not-cors') continue;
     out.push('', ...exchangeBlock(x, c));

@@ -12,6 +12,7 @@ import { applySelect, entryOf } from '../store';
 import { Detail } from './Detail';
 import { ImportBanner } from './ImportBanner';
 import { LazyExportDialog } from './LazyExportDialog';
+import { LazyApisView, ViewSwitch } from './LazyApisView';
 import { RequestList } from './RequestList';
 import { Toolbar } from './Toolbar';
 
@@ -186,6 +187,7 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
   const width = useWidth(rootRef);
   const narrow = width > 0 && width < NARROW_WIDTH;
   const compact = width > 0 && width < COMPACT_TOOLBAR_WIDTH;
+  const [apisView, setApisView] = useState(false);
   const theme = store.theme.value;
   const selected = store.selected.value;
   const showDetail = !!selected && (!narrow || overlay);
@@ -291,7 +293,8 @@ export function App({ sourceLabel }: { sourceLabel: string }) {
           hidden={narrow && showDetail}
           style={showDetail && !narrow && store.layout.value.listWidth ? { flexBasis: `${store.layout.value.listWidth}px` } : undefined}
         >
-          {rows.length === 0 ? <EmptyState /> : <RequestList onOpen={openDetail} onActivate={onActivate} />}
+          <ViewSwitch apis={apisView} onChange={setApisView} />
+          {apisView ? <LazyApisView /> : rows.length === 0 ? <EmptyState /> : <RequestList onOpen={openDetail} onActivate={onActivate} />}
         </div>
         {showDetail && !narrow && <Splitter mainRef={mainRef} />}
         {showDetail && selected && <Detail report={selected} onClose={close} onBack={narrow ? back : undefined} />}

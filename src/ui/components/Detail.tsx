@@ -13,6 +13,7 @@ import { curlsOf } from './curls';
 import { HeadersView } from './HeadersView';
 import { ExchangeHints } from './HintsView';
 import { LogsView } from './LogsView';
+import { LazyExchangeFindings } from './LazyApisView';
 import { certaintyOf, VerdictBadge, verdictTitle } from './RequestList';
 
 function WhyPreflight({ report }: { report: ExchangeReport }) {
@@ -147,6 +148,7 @@ export function Detail({ report, onClose, onBack }: { report: ExchangeReport; on
         <Answer report={report} />
         {/* Sections other parts of CORS Lens add for this request (findings, where to find it in the logs,
             re-run from the page) mount here, each as its own component, one line each. */}
+        {report.kind === 'cors' && <LazyExchangeFindings report={report} />}
         {report.kind === 'cors' && <LogsView report={report} />}
         {report.kind === 'cors' && blocked && <Failures report={report} />}
         {report.kind === 'cors' && <Checklist report={report} open={blocked} />}

@@ -9,6 +9,8 @@ import { previewRedaction, renderReport, selectScope, type ReportScope } from '.
 import type { AnalysisReport, HarFlavour, Toolchain } from '../../core/analysis';
 import { VERSION } from '../../core/analysis';
 import { withHints } from '../hint-engine';
+import { apisOf } from '../apis/api-engine';
+import { flatFindings } from '../../core/api';
 import { entryOf, type PanelStoreWithLimits } from '../store';
 
 export type ExportFormat = 'har' | 'markdown' | 'html';
@@ -47,11 +49,14 @@ export function coreScope(store: PanelStoreWithLimits, scope: ExportScopeChoice)
  * `scope` (each once; the others are not exported).
  */
 export function panelReport(store: PanelStoreWithLimits, scope: ReportScope = 'all'): AnalysisReport {
-  const report = buildReport(store.exchanges.value, store.problems.value, {
+  const built = buildReport(store.exchanges.value, store.problems.value, {
     flavour: flavourOf(store),
     entries: store.raw.length,
     creator: store.input.creator?.name ?? null,
   });
+  // The API view, as analyzeHar adds it (exports open with it).
+  const apis = apisOf(store.exchanges.value, (i) => entryOf(store, i));
+  const report: AnalysisReport = { ...built, apis, findings: flatFindings(apis) };
   if (!store.hintsOnDemand) return report;
   const covered = scope === 'all' ? null : new Set(selectScope(report, scope).exchanges);
   const entry = (index: number | null) => entryOf(store, index);
