@@ -39,11 +39,14 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   // A preflight entry's own `_error: null` only says the OPTIONS request completed; the verdict lives on the actual request.
   const browser = browserSignal(actual, input.ignoreBrowserSignals);
 
-  const credentialsSeen = actual !== null && (getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies);
+  // A writer that made the request itself (`cors-lens probe`, the panel's re-run) records its credentials mode.
+  const recordedMode = actual?.credentialsMode ?? null;
+  const credentialsSeen = recordedMode !== null ? recordedMode === 'include' : actual !== null && (getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies);
   const run = (credentialsInclude: boolean) => runChecks(actual, preflight, origin, method, unsafeNames, credentialsInclude, reason, input.resentAs);
   let credentials: Inferred<CredentialsMode>;
   let result = run(credentialsSeen);
-  if (credentialsSeen) credentials = { value: 'include', from: actual!.hasRequestCookies ? 'request-cookies' : 'cookie-header' };
+  if (recordedMode !== null) credentials = { value: recordedMode === 'include' ? 'include' : 'not-include', from: 'recorded-credentials-mode' };
+  else if (credentialsSeen) credentials = { value: 'include', from: actual!.hasRequestCookies ? 'request-cookies' : 'cookie-header' };
   else {
     credentials = { value: 'unknown', from: 'not-recorded-in-har' };
     if (result.failures.length === 0 && browser.kind === 'blocked' && !(actual && isRedirectStatus(actual.status))) {
