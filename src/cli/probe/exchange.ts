@@ -78,10 +78,15 @@ export async function probeFetch(spec: FetchSpec, sender: Sender, options: Excha
     if (redirect) {
       try { redirectURL = new URL(location, current.url).href; } catch { redirectURL = location; }
     }
-    sent.push({ request: actualRequest, result, startedMs, credentials: current.credentials, redirectURL });
-    if (!redirect || !result.ok) break;
+    // Beyond the spec: Chromium's network stack refuses these targets as unsafe redirects (a network error, no CORS reason);
+    // other non-HTTP(S) schemes reach the CORS check and fail there (CorsDisabledScheme, from the core).
+    const unsafeRedirect = redirect && /^(data|file|about|javascript|blob|filesystem):/i.test(redirectURL);
+    sent.push({ request: actualRequest, result, startedMs, credentials: current.credentials, redirectURL, ...(unsafeRedirect ? { netError: 'net::ERR_UNSAFE_REDIRECT' } : {}) });
+    // Chromium runs the CORS check on the response head; a body cut short afterwards is a network error
+    // (net::ERR_CONTENT_LENGTH_MISMATCH) only for a response that passed it.
+    if (result.ok && result.response.truncated && !blockedNow()) sent[sent.length - 1] = { ...sent[sent.length - 1], netError: 'net::ERR_CONTENT_LENGTH_MISMATCH' };
+    if (!redirect || !result.ok || unsafeRedirect) break;
     if (blockedNow()) break;
-    // Beyond the CORS check: Chromium's network stack refuses non-HTTP(S) targets before the next hop.
     if (!/^https?:/i.test(redirectURL) || includesCredentials(redirectURL)) break;
     current = nextHop(current, result.response.status, redirectURL);
   }

@@ -58,13 +58,17 @@ export function authorHeaderList(headers: FetchSpec['headers']): { kept: HeaderL
 
 /** Why (or whether) Chromium preflights this fetch: the core's own answer. */
 export function preflightFor(spec: Pick<FetchSpec, 'method' | 'headers'>): PreflightReason {
-  return preflightReason(normalizeMethod(spec.method), authorHeaderList(spec.headers).kept, null);
+  const { kept } = authorHeaderList(spec.headers);
+  // Every header here is the page's own (a HAR mixes in the browser's, which preflightReason sets aside when it
+  // computes from a captured request), so the unsafe names come from the whole list, as for the preflight itself.
+  const unsafe = corsUnsafeRequestHeaders(kept, { chromiumClientHints: true }).map((h) => h.name);
+  return preflightReason(normalizeMethod(spec.method), kept, unsafe.length ? unsafe : null);
 }
 
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names, joined as in #cors-preflight-fetch step 5:
 // byte-lowercased, sorted, combined with "," (Chromium adds no space).
 export function accessControlRequestHeaders(spec: Pick<FetchSpec, 'headers'>): string | null {
-  const names = corsUnsafeRequestHeaders(authorHeaderList(spec.headers).kept).map((h) => h.name);
+  const names = corsUnsafeRequestHeaders(authorHeaderList(spec.headers).kept, { chromiumClientHints: true }).map((h) => h.name);
   return names.length ? names.join(',') : null;
 }
 

@@ -13,6 +13,8 @@ export interface WireResponse {
   /** Decoded text (up to 64 KiB), or null when the encoding is one we cannot decode. */
   readonly body: string | null;
   readonly bodyBytes: number;
+  /** The connection closed before the body was complete (Chromium: net::ERR_CONTENT_LENGTH_MISMATCH, a network error). */
+  readonly truncated: boolean;
 }
 
 /** A request that got no HTTP answer, with the net:: error Chromium would report for it. */
@@ -67,9 +69,10 @@ export function sendWire(request: WireRequest, options: { timeoutMs: number; ins
           if (bytes <= MAX_BODY * 4) chunks.push(c);
         });
         const finish = () => {
+          if (settled) return;
           const headers: Array<[string, string]> = [];
           for (let i = 0; i < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
-          done({ ok: true, ms: Date.now() - started, response: { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers, body: decode(Buffer.concat(chunks), res.headers['content-encoding']), bodyBytes: bytes } });
+          done({ ok: true, ms: Date.now() - started, response: { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers, body: decode(Buffer.concat(chunks), res.headers['content-encoding']), bodyBytes: bytes, truncated: !res.complete } });
           res.socket?.destroy();
         };
         res.on('end', finish);
