@@ -129,6 +129,10 @@ export function scanFindings(url: string, classes: ScanReport['classes']): Findi
   const evidence = (c: ScanOrigin, r: ClassResult) => `Origin: ${c.origin} (${r.mode === 'preflight' ? 'preflight' : 'GET'}${r.credentials === 'include' ? ', with credentials' : ''}) → ${r.status} with ${r.response.join(', ') || 'no CORS headers'}`;
   const echoed = (c: Scanned) => c.results.filter((r) => r.allowed && header(r, 'access-control-allow-origin') === c.origin);
   const foreignEchoed = classes.some((c) => c.class === 'foreign' && echoed(c).length > 0);
+  const allowedClass = (k: OriginClass) => classes.some((c) => c.class === k && echoed(c).length > 0);
+  // A finding another one already explains is left out: with every origin reflected, the crafted ones add nothing;
+  // a prefix match also lets special characters through, a suffix match also trusts subdomains.
+  const explainedBy: Partial<Record<OriginClass, OriginClass>> = { 'special-chars': 'prefix', subdomain: 'suffix' };
   for (const c of classes) {
     if (c.finding === null) continue;
     const hits = echoed(c);
@@ -136,14 +140,11 @@ export function scanFindings(url: string, classes: ScanReport['classes']): Findi
     const credentialed = hits.find((r) => r.credentials === 'include');
     const shown = credentialed ?? hits[0];
     if (c.class === 'foreign') raise('SEC-REFLECTED-ORIGIN', credentialed ? 'high' : 'medium', evidence(c, shown));
-    else if (c.class === 'null') raise('SEC-NULL-ORIGIN', FINDINGS['SEC-NULL-ORIGIN'].severity, evidence(c, shown));
+    else if (foreignEchoed) continue;
     else if (c.class === 'http') {
       // Rule: only an http origin trusted with credentials is a finding.
       if (credentialed) raise('SEC-HTTP-ORIGIN-TRUSTED', FINDINGS['SEC-HTTP-ORIGIN-TRUSTED'].severity, evidence(c, credentialed));
-    } else if (!foreignEchoed) {
-      // With every origin reflected, the crafted ones add nothing: SEC-REFLECTED-ORIGIN says it all.
-      raise(c.finding, FINDINGS[c.finding].severity, evidence(c, shown));
-    }
+    } else if (!(explainedBy[c.class] && allowedClass(explainedBy[c.class]!))) raise(c.finding, FINDINGS[c.finding].severity, evidence(c, shown));
   }
   const all = classes.flatMap((c) => c.results.map((r) => ({ c, r })));
   const star = all.find(({ c, r }) => c.class !== 'page' && header(r, 'access-control-allow-origin') === '*');
