@@ -34,7 +34,6 @@ describe('cors-lens probe agrees with Chromium 156 (browser-truth scenarios)', (
     const error = results.filter((r) => r.errorAgrees).length;
     const parameter = results.filter((r) => r.parameterAgrees).length;
     const kinds = new Set(results.map((r) => r.truth.corsError).filter(Boolean)).size;
-    // eslint-disable-next-line no-console
     console.log(`probe agreement: ${results.length} scenarios (${kinds} CorsError kinds), verdict ${verdict}/${results.length}, corsError ${error}/${results.length}, failedParameter ${parameter}/${results.length}`);
     expect(verdict / results.length).toBeGreaterThanOrEqual(0.95);
   });

@@ -48,7 +48,8 @@ export function announcePlan(spec: FetchSpec, sendActual: boolean, io: Io, dryRu
     ...(pf.needed ? ['an OPTIONS preflight (no cookie)'] : []),
     ...(sendActual || isSafeMethod(spec.method) ? [`the ${spec.method} request${spec.body !== null ? ' with its body' : ''} (${spec.credentials === 'include' && spec.cookie !== null ? 'with the --cookie value' : 'no cookie'})`] : []),
   ];
-  io.stderr.write(`cors-lens: ${dryRun ? 'would send' : 'will send'} ${parts.join(' then ') || 'nothing'} to ${spec.url}, as Origin ${spec.origin}, and follow redirects hop by hop (nothing else).\n`);
+  const held = !sendActual && !isSafeMethod(spec.method) ? ` The ${spec.method} itself is not sent (--send-actual sends it).` : '';
+  io.stderr.write(`cors-lens: ${dryRun ? 'would send' : 'will send'} ${parts.join(' then ') || 'nothing'} to ${spec.url}, as Origin ${spec.origin}, and follow redirects hop by hop (nothing else).${held}\n`);
 }
 
 async function probeOne(options: ProbeOptions, sender: Sender, io: Io, color: boolean): Promise<number> {

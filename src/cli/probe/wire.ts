@@ -105,7 +105,7 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The request as a curl command line (`--dry-run`): every header we would send except the ones curl writes itself. */
 export function toCurl(request: WireRequest): string {
-  const parts = ['curl -i'];
+  const parts = [request.headers.some(([n]) => n.toLowerCase() === 'accept-encoding') ? 'curl -i --compressed' : 'curl -i'];
   if (request.method !== 'GET' || request.body !== null) parts.push(`-X ${shellQuote(request.method)}`);
   parts.push(shellQuote(request.url));
   for (const [name, value] of request.headers) {
