@@ -10,6 +10,7 @@ import { CopyButton } from './CopyButton';
 import { HeadersView } from './HeadersView';
 import { ExchangeHints } from './HintsView';
 import { certaintyOf, VerdictBadge, verdictTitle } from './RequestList';
+import { RerunButton } from './RerunButton';
 
 function WhyPreflight({ report }: { report: ExchangeReport }) {
   const d = strings.detail;
@@ -121,6 +122,7 @@ export function Detail({ report, onClose }: { report: ExchangeReport; onClose: (
         {report.kind === 'cors' && <ExchangeHints report={report} />}
         <HeadersView preflight={entryOf(store, report.preflightEntry)} actual={entryOf(store, report.actualEntry)} />
         <Curl report={report} />
+        <RerunButton report={report} />
       </div>
     </div>
   );
