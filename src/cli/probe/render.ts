@@ -9,7 +9,7 @@ import { preflightFor } from './plan';
 export function requestLines(outcome: ProbeOutcome): string[] {
   return outcome.sent.map((s, i) => {
     const r = s.result;
-    const answer = r === null ? (s.netError ?? 'not sent') : r.ok ? `${r.response.status} ${r.response.statusText}` : r.failure.error;
+    const answer = r === null ? (s.netError ?? 'not sent: Chromium stops at the failed preflight') : r.ok ? `${r.response.status} ${r.response.statusText}` : r.failure.error;
     return `  ${i + 1}. ${s.request.method} ${s.request.url}${s.request.kind === 'preflight' ? ' (preflight)' : ''} → ${answer}${s.redirectURL ? ` → Location: ${s.redirectURL}` : ''}`;
   });
 }
@@ -33,7 +33,9 @@ export function probePreface(outcome: ProbeOutcome): string[] {
 export function renderProbe(outcome: ProbeOutcome, format: 'text' | 'json' | 'markdown', color: boolean): string {
   if (format === 'json') return `${JSON.stringify(probeJson(outcome), null, 2)}\n`;
   if (format === 'markdown') return `${probePreface(outcome).map((l) => (l.startsWith('  ') ? `-${l.slice(l.indexOf('.') + 1)}` : `${l}\n`)).join('\n')}\n\n${renderMarkdownReport(outcome.report, JSON.stringify(outcome.har))}`;
-  return `${probePreface(outcome).join('\n')}\n\n${formatText(outcome.report, { name: 'probe', color, onlyBlocked: false })}`;
+  // formatText's first line counts HAR entries; a probe says what it sent instead (the preface).
+  const blocks = formatText(outcome.report, { name: 'probe', color, onlyBlocked: false }).split('\n').slice(1).join('\n');
+  return `${probePreface(outcome).join('\n')}\n${blocks}`;
 }
 
 /** The report as `analyze --format json` writes it (docs/report-schema.md), plus a `probe` member with what was sent. */
