@@ -79,8 +79,14 @@ export function secFetchSite(pageOrigin: string, url: string): 'same-origin' | '
   const target = originOf(url);
   if (pageOrigin === 'null' || target === null) return 'cross-site';
   if (pageOrigin === target) return 'same-origin';
-  const a = new URL(pageOrigin);
-  const b = new URL(url);
+  let a: URL;
+  let b: URL;
+  try {
+    a = new URL(pageOrigin);
+    b = new URL(url);
+  } catch {
+    return 'cross-site';
+  }
   if (a.protocol !== b.protocol) return 'cross-site';
   if (a.hostname === b.hostname) return 'same-site';
   const isIp = (h: string) => /^[\d.]+$/.test(h) || h.startsWith('[');

@@ -35,12 +35,14 @@ export function scanOrigins(pageOrigin: string): ScanOrigin[] {
     { class: 'foreign', origin: `${scheme}://cors-lens-scan.${ATTACKER}`, finding: 'SEC-REFLECTED-ORIGIN' },
     { class: 'null', origin: 'null', finding: 'SEC-NULL-ORIGIN' },
     { class: 'prefix', origin: `${scheme}://${host}.${ATTACKER}${port}`, finding: 'SEC-ORIGIN-PREFIX-MATCH' },
-    { class: 'suffix', origin: `${scheme}://attacker${host}${port}`, finding: 'SEC-ORIGIN-SUFFIX-MATCH' },
   ];
+  // An IP address has no suffix, look-alike or subdomain to craft.
+  const isName = !/^[\d.]+$/.test(host) && !host.startsWith('[');
+  if (isName) out.push({ class: 'suffix', origin: `${scheme}://attacker${host}${port}`, finding: 'SEC-ORIGIN-SUFFIX-MATCH' });
   const dot = host.indexOf('.');
-  if (dot > 0 && !/^[\d.]+$/.test(host)) out.push({ class: 'unescaped-dot', origin: `${scheme}://${host.slice(0, dot)}X${host.slice(dot + 1)}${port}`, finding: 'SEC-ORIGIN-UNESCAPED-DOT' });
+  if (dot > 0 && isName) out.push({ class: 'unescaped-dot', origin: `${scheme}://${host.slice(0, dot)}X${host.slice(dot + 1)}${port}`, finding: 'SEC-ORIGIN-UNESCAPED-DOT' });
   if (scheme === 'https') out.push({ class: 'http', origin: `http://${host}${port}`, finding: 'SEC-HTTP-ORIGIN-TRUSTED' });
-  if (!/^[\d.]+$/.test(host) && !host.startsWith('[')) out.push({ class: 'subdomain', origin: `${scheme}://cors-lens-scan.${host}${port}`, finding: 'SEC-SUBDOMAIN-TRUSTED' });
+  if (isName) out.push({ class: 'subdomain', origin: `${scheme}://cors-lens-scan.${host}${port}`, finding: 'SEC-SUBDOMAIN-TRUSTED' });
   out.push({ class: 'special-chars', origin: `${scheme}://${host}_.${ATTACKER}${port}`, finding: 'SEC-SPECIAL-CHARS-ORIGIN' });
   return out;
 }
@@ -100,6 +102,8 @@ export async function runScan(options: ProbeOptions, sender: Sender): Promise<Sc
       }
     }
     classes.push({ ...candidate, results });
+    // The server cannot be reached at all: the other classes would only repeat it.
+    if (candidate.class === 'page' && results.length > 0 && results.every((r) => r.error !== null)) break;
   }
   if (sender.dryRun) return null;
   return { url, pageOrigin, classes, findings: scanFindings(url, classes), requests: sender.sent() };
@@ -172,6 +176,11 @@ export async function scanCommand(options: ProbeOptions, sender: Sender, io: Io,
   io.stderr.write(`cors-lens: --scan will send at most ${origins.length * 2 * 2} requests to ${options.url} only (GET and OPTIONS, no cookie${options.cookie !== null ? ' except on credentialed GETs (--cookie)' : ''}), ${options.delayMs} ms apart, budget ${options.budget}.\n`);
   const report = await runScan(options, sender);
   if (report === null) return EXIT.ok;
+  const unreachable = report.classes.find((c) => c.class === 'page')?.results.find((r) => r.error !== null);
+  if (unreachable) {
+    io.stderr.write(`cors-lens: ${options.url}: ${unreachable.error}; nothing to scan.\n`);
+    return EXIT.input;
+  }
   if (options.format === 'json') io.stdout.write(`${JSON.stringify({ scan: report }, null, 2)}\n`);
   else io.stdout.write(options.format === 'markdown' ? scanMarkdown(report) : scanText(report, color));
   const failOn = options.failOn;

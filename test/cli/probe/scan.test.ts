@@ -77,4 +77,12 @@ describe('cors-lens probe --scan', () => {
     expect(out).toMatch(/\[high\] SEC-ORIGIN-PREFIX-MATCH: Match origins exactly, not by prefix/);
     expect(out).toContain('Fix: Compare the whole origin');
   });
+
+  test('an IP-address page origin: no suffix, look-alike or subdomain to craft; an unreachable server exits 3', async () => {
+    const { out } = await runCli(['probe', `${server.url}/strict`, '--origin', 'http://127.0.0.1:8701', '--scan', '--delay', '0', '--format', 'json']);
+    expect(JSON.parse(out).scan.classes.map((c: { class: string }) => c.class)).toEqual(['page', 'foreign', 'null', 'prefix', 'special-chars']);
+    const { code, err } = await runCli(['probe', 'http://127.0.0.1:9/x', '--origin', PAGE, '--scan', '--delay', '0']);
+    expect(code).toBe(3);
+    expect(err).toContain('net::ERR_CONNECTION_REFUSED; nothing to scan');
+  });
 });
