@@ -85,4 +85,10 @@ describe('cors-lens probe --scan', () => {
     expect(code).toBe(3);
     expect(err).toContain('net::ERR_CONNECTION_REFUSED; nothing to scan');
   });
+
+  test('--format markdown: a table row per class and the findings', async () => {
+    const { out } = await runCli(['probe', `${server.url}/null-allowed`, '--origin', PAGE, '--scan', '--delay', '0', '--format', 'markdown']);
+    expect(out).toContain('| null | `null` | allowed | allowed | allowed | allowed |');
+    expect(out).toContain('- **SEC-NULL-ORIGIN** (high): Do not allow the `null` origin.');
+  });
 });
