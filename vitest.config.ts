@@ -6,7 +6,7 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/lint/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         plugins: [preact()],
         test: { name: 'ui', include: ['test/ui/**/*.test.{ts,tsx}'], environment: 'happy-dom' },

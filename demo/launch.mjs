@@ -1,6 +1,6 @@
 // Drives Chromium for `npm start` and the end-to-end tests: finds the browser, launches it with the
 // built extension, opens DevTools on a tab and shows the CORS panel (recipe and reasons in
-// ../shared/research/devtools-capture-facts.md §2). Plain ESM JavaScript, no build needed.
+// docs/research/capture-facts.md §2). Plain ESM JavaScript, no build needed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

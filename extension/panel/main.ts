@@ -1,6 +1,6 @@
 // The panel page: mounts the UI with an extension-backed RequestSource that reads the devtools
 // page's capture hub (handed over on panel.onShown, see ../handover.ts).
-import { createAnalyzerCore } from '../../src/core/analyzer';
+import { createAnalyzerCore } from '../../src/core/analysis';
 import { mountPanel } from '../../src/ui/mount';
 import { PANEL_ATTACH_PROPERTY, PANEL_HUB_PROPERTY, isCaptureHub, type CaptureHub, type PanelWindowSlots } from '../handover';
 import { browserName, createExtensionStorage, createPageRequester, createThemeSource, network, pendingHoldMs } from '../platform';

@@ -23,15 +23,10 @@ export function browserName(): BrowserName {
  * How long a status-0 entry from getHAR() is held back before it is believed. Chromium 156 lists
  * in-flight requests that way and sends the finished entry through onRequestFinished soon after;
  * Firefox never sends onRequestFinished for a request its preflight stopped (status 0 in getHAR()
- * only, see ../shared/research/devtools-capture-facts.md §6), so holding it long only delays the row.
+ * only, see docs/research/capture-facts.md §6), so holding it long only delays the row.
  */
 export function pendingHoldMs(name: BrowserName = browserName()): number {
   return name === 'firefox' ? 2000 : 5000;
-}
-
-/** A HAR entry as plain data (drops getContent(); a deep copy made in the caller's realm). */
-export function plainEntry(entry: unknown): unknown {
-  return JSON.parse(JSON.stringify(entry)) as unknown;
 }
 
 export const network = {

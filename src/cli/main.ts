@@ -1,22 +1,15 @@
 // cors-lens: the analysis core on a HAR file, for CI and for support teams who receive HARs.
-import { parseArgs } from 'node:util';
 import { analyzeHar, VERSION, type AnalysisReport } from '../core';
-import { formatText } from './format-text';
+import { formatText } from '../core/report';
 import { openInput, InputError, streamAboveBytes } from './read-input';
 import { HELP } from './help';
 import { runStreamed } from './stream-command';
+import { EXIT, parse, UsageError, type Io } from './command';
+
+export { EXIT, UsageError, type Io } from './command';
 
 /** `--format markdown` needs the whole HAR as one string; V8 strings stop at ~512 MiB. */
 const MARKDOWN_MAX_BYTES = 480 * 1024 * 1024;
-
-export interface Io {
-  readonly stdin: NodeJS.ReadableStream;
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream;
-}
-
-/** Exit codes, documented in `cors-lens --help` and README. */
-export const EXIT = { ok: 0, failOn: 1, usage: 2, input: 3 } as const;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,19 +40,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.input;
     }
     throw err;
-  }
-}
-
-export class UsageError extends Error {}
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
-
-export function parse(args: readonly string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
   }
 }
 

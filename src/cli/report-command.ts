@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { analyzeHar } from '../core';
 import { renderReport } from '../core/report';
-import type { RedactionSummary } from '../core/redact';
-import { EXIT, parse, UsageError, type Io } from './main';
+import type { RedactionSummary } from '../core/report';
+import { EXIT, parse, UsageError, type Io } from './command';
 import { InputError, readInput } from './read-input';
 
 const FORMATS = ['har', 'markdown', 'html', 'json'] as const;

@@ -6,8 +6,8 @@
 // T - SETTLE_WINDOW_MS is still to come, and the core's settle(watermark) may hand back (and forget) every
 // exchange that nothing later can change. An entry that breaks the assumption is still analysed, only paired
 // with what is still in memory; such entries are counted and reported (`late`).
-import { createAnalyzer, type AnalyzeOptions, type ExchangeReport, type InputProblem } from '../core';
-import { HarStreamReader, type StreamHarSummary } from './stream-har';
+import { countExchange, createAnalyzer, emptyCounts, type AnalyzeOptions, type ExchangeReport, type InputProblem, type ReportCounts } from '../core';
+import { HarFileReader, type StreamHarSummary } from './stream-har';
 
 /** How far out of start-time order an entry may be listed and still pair exactly. */
 export const SETTLE_WINDOW_MS = 60_000;
@@ -25,7 +25,7 @@ export interface StreamHandlers {
 
 export interface StreamResult {
   readonly input: StreamHarSummary;
-  readonly counts: { cors: number; allowed: number; blocked: number; unknown: number; notCors: number };
+  readonly counts: ReportCounts;
   /** Problems kept (at most MAX_KEPT_PROBLEMS), and how many there were in all. */
   readonly problems: readonly InputProblem[];
   readonly problemCount: number;
@@ -37,9 +37,9 @@ export interface StreamResult {
 }
 
 export async function analyzeStream(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: AnalyzeOptions, handlers: StreamHandlers): Promise<StreamResult> {
-  const reader = new HarStreamReader();
+  const reader = new HarFileReader();
   const analyzer = createAnalyzer(options);
-  const counts = { cors: 0, allowed: 0, blocked: 0, unknown: 0, notCors: 0 };
+  const counts = emptyCounts();
   const kept: InputProblem[] = [];
   const skippedEntries = new Set<number>();
   let problemCount = 0;
@@ -51,13 +51,7 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   const emit = async (settled: readonly ExchangeReport[]) => {
     if (settled.length === 0) return;
     exchanges += settled.length;
-    for (const x of settled) {
-      if (x.verdict === 'not-cors') counts.notCors++;
-      else {
-        counts.cors++;
-        counts[x.verdict]++;
-      }
-    }
+    for (const x of settled) countExchange(counts, x);
     await handlers.onExchanges(settled);
   };
 

@@ -1,8 +1,8 @@
 // `cors-lens analyze` on a HAR too big to hold (or one JSON.parse rejected): streams it through the core,
 // writes exchanges as they settle, and still reports the entries before a cut or a syntax error.
 import { once } from 'node:events';
-import { REPORT_SCHEMA_VERSION, VERSION, type AnalysisReport, type AnalyzeOptions } from '../core';
-import type { Io } from './main';
+import { buildReport, type AnalysisReport, type AnalyzeOptions } from '../core';
+import type { Io } from './command';
 import { InputError, type StreamedInput } from './read-input';
 import { analyzeStream, SETTLE_WINDOW_MS } from './stream-analyze';
 import { createJsonWriter, createTextWriter, type StreamWriter } from './stream-output';
@@ -36,14 +36,8 @@ export async function runStreamed(input: StreamedInput, opts: StreamCommandOptio
   const { fatal } = result.input;
   if (fatal && result.input.total === 0) throw new InputError(`${input.name}: ${opts.nothingReadMessage ?? fatal.message}`);
 
-  const report: AnalysisReport = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'cors-lens', version: VERSION },
-    input: { flavour: result.input.flavour, entries: result.input.total, skipped: result.skipped, creator: result.input.creator },
-    exchanges: [],
-    problems: fatal ? [...result.problems, fatal] : result.problems,
-    counts: result.counts,
-  };
+  const read = { flavour: result.input.flavour, entries: result.input.total, skipped: result.skipped, creator: result.input.creator };
+  const report = buildReport([], fatal ? [...result.problems, fatal] : result.problems, read, result.counts);
   await write(writer.end(report));
   const say = (line: string) => io.stderr.write(`cors-lens: ${input.name}: ${line}\n`);
   if (result.problemCount > result.problems.length) say(`${result.problemCount} problems; the first ${result.problems.length} are in the report.`);

@@ -1,7 +1,7 @@
 // Reads a HAR of any size as a byte stream for the CLI: the core's streaming reader (src/core/har/stream.ts,
 // shared with the panel's importer) yields raw entries one at a time, and each is normalised with
-// readHarEntry and dropped. Response bodies are only read for fingerprints, so only their start is kept.
-import { createHarStreamReader, readHarEntry, type HarFlavour, type InputProblem, type ObservedEntry } from '../core';
+// the core's one HAR log reader (src/core/har/log-reader.ts) and dropped. Response bodies are only read for fingerprints, so only their start is kept.
+import { createHarLogReader, createHarStreamReader, type HarFlavour, type InputProblem, type ObservedEntry } from '../core';
 
 /** Response bodies are only read for fingerprints (API Gateway's `{"message":...}`); keep their start only. */
 export const STREAM_BODY_KEEP = 8 * 1024;
@@ -23,15 +23,11 @@ export interface StreamHarSummary {
  * once the input is over. Never throws on bad input: the first fatal problem stops reading and is reported
  * by `end()`.
  */
-export class HarStreamReader {
+export class HarFileReader {
   private readonly raw = createHarStreamReader({ bodies: { limit: STREAM_BODY_KEEP, mode: 'truncate' } });
+  private readonly log = createHarLogReader();
   private entries: ObservedEntry[] = [];
   private problems: InputProblem[] = [];
-  private nextIndex = 0;
-  private creator: string | null = null;
-  private fileFlavour: HarFlavour | null = null;
-  private sawChromium = false;
-  private firstFlavour: HarFlavour | null = null;
 
   /** A fatal problem stopped reading; further bytes are ignored. */
   get failed(): boolean {
@@ -59,26 +55,17 @@ export class HarStreamReader {
   end(): StreamHarSummary {
     this.drain();
     const { total, fatal, truncated, bytes } = this.raw.end();
-    const flavour = this.fileFlavour ?? (this.sawChromium ? 'chromium' : (this.firstFlavour ?? 'other'));
-    return { total, creator: this.creator, flavour, fatal: fatal === null ? null : { severity: 'error', entry: null, field: null, message: fatal }, truncated, bytes };
+    const { creator, flavour } = this.log.summary();
+    return { total, creator, flavour, fatal: fatal === null ? null : { severity: 'error', entry: null, field: null, message: fatal }, truncated, bytes };
   }
 
   /** Normalises what the raw reader produced since the last call. */
   private drain(): void {
     const chunk = this.raw.take();
-    // HAR puts log.creator before the entries; a creator that comes after them cannot flavour them.
-    const creator = chunk.creator as { name?: unknown } | undefined;
-    if (creator && typeof creator.name === 'string') {
-      this.creator = creator.name;
-      if (/firefox/i.test(creator.name)) this.fileFlavour = 'firefox';
-    }
-    for (const value of chunk.entries) {
-      const { entry, problems } = readHarEntry(value, this.nextIndex++, this.fileFlavour);
-      for (const p of problems) this.problems.push(p);
-      if (!entry) continue;
-      if (entry.flavour === 'chromium') this.sawChromium = true;
-      this.firstFlavour ??= entry.flavour;
-      this.entries.push(entry);
-    }
+    if (chunk.creator !== undefined) this.log.creator(chunk.creator);
+    if (chunk.entries.length === 0) return;
+    const read = this.log.read(chunk.entries);
+    for (const p of read.problems) this.problems.push(p);
+    for (const e of read.entries) this.entries.push(e);
   }
 }

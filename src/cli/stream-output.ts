@@ -2,8 +2,8 @@
 // Text: the exchange blocks as they settle, the summary line last (its counts are only known at the end).
 // JSON: the same document as the whole-file path (docs/report-schema.md), with `exchanges` streamed and
 // `input`, `problems` and `counts` after it — JSON readers do not care about key order.
-import { REPORT_SCHEMA_VERSION, VERSION, type AnalysisReport, type ExchangeReport } from '../core';
-import { formatText } from './format-text';
+import { buildReport, REPORT_SCHEMA_VERSION, VERSION, type AnalysisReport, type ExchangeReport } from '../core';
+import { formatText } from '../core/report';
 
 export interface StreamWriter {
   /** Text for a batch of settled exchanges ('' when none of them is shown). */
@@ -15,11 +15,8 @@ export interface StreamWriter {
 const show = (onlyBlocked: boolean) => (x: ExchangeReport) => (onlyBlocked ? x.verdict === 'blocked' : true);
 
 export function createTextWriter(opts: { name: string; color: boolean; onlyBlocked: boolean }): StreamWriter {
-  const blank: AnalysisReport = {
-    schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'cors-lens', version: VERSION }, exchanges: [], problems: [],
-    input: { flavour: 'other', entries: 0, skipped: 0, creator: null },
-    counts: { cors: 1, allowed: 0, blocked: 0, unknown: 0, notCors: 0 },
-  };
+  // counts.cors 1: formatText's "no CORS requests" line must not follow a batch of exchanges.
+  const blank = buildReport([], [], { flavour: 'other', entries: 0, creator: null }, { cors: 1, allowed: 0, blocked: 0, unknown: 0, notCors: 0 });
   let started = false;
   const open = () => {
     if (started) return '';

@@ -1,12 +1,13 @@
-// The public entry point: HAR entries in, one report per exchange out, with AWS/generic hints attached to
-// every exchange that is not allowed. The engine is ./analyzer.ts; this adds the hint engine (./hints-bridge.ts).
+// Entry point "analysis with hints": HAR entries in, one report per exchange out, with AWS/generic hints attached
+// to every exchange that is not allowed. The engine is ./analyzer.ts; this adds the hint engine (./hints-bridge.ts).
 import type { AnalysisReport } from './types';
 import { readHar } from './har/read';
-import { buildReport, createAnalyzerCore, type Analyzer } from './analyzer';
+import { createAnalyzerCore, type Analyzer } from './analyzer';
+import { buildReport } from './envelope';
 import { attachHints } from './hints-bridge';
 
 export type { Analyzer } from './analyzer';
-export { buildReport } from './analyzer';
+export { attachHints } from './hints-bridge';
 
 export interface AnalyzeOptions {
   /** Ignore the browser's own signals (Chromium `_error`) and judge from headers alone. */

@@ -2,12 +2,10 @@
 // checklist), with `fingerprints` and `hints` left empty unless a hint step is given. It imports nothing from
 // src/core/hints, so the panel can start without the catalogue (about half of its JavaScript) and load it when
 // an exchange is shown (src/ui/lazy-hints.ts). The public entry point with hints is ./analyze.ts.
-import type { AnalysisReport, ExchangeReport, InputProblem, ObservedEntry } from './types';
-import { REPORT_SCHEMA_VERSION } from './types';
-import { readHarEntry } from './har/read';
+import type { ExchangeReport, InputProblem, ObservedEntry } from './types';
+import { createHarLogReader } from './har/log-reader';
 import { Pairer, type ExchangeState } from './pairing/pairer';
 import { evaluateExchange, type EvaluatedExchange } from './cors/evaluate';
-import { VERSION } from './version';
 
 /** Completes an evaluated exchange into a report: fills its fingerprints and hints (see ./hints-bridge.ts). */
 export type HintStep = (exchange: EvaluatedExchange, preflight: ObservedEntry | null, actual: ObservedEntry | null) => ExchangeReport;
@@ -55,6 +53,7 @@ export function createAnalyzerCore(options: AnalyzerOptions = {}): Analyzer {
   const reports = new Map<string, ExchangeReport>();
   let problems: InputProblem[] = [];
   let nextIndex = 0;
+  const reader = createHarLogReader();
   // The exchanges in start-time order, kept up to date cheaply for live capture (new exchanges usually start
   // last, and a re-evaluated one usually keeps its place); a full sort only when that does not hold.
   let sorted: ExchangeReport[] | null = null;
@@ -100,13 +99,10 @@ export function createAnalyzerCore(options: AnalyzerOptions = {}): Analyzer {
 
   return {
     add(rawEntries) {
-      const batch: ObservedEntry[] = [];
-      for (const raw of rawEntries) {
-        const { entry, problems: p } = readHarEntry(raw, nextIndex++);
-        for (const x of p) problems.push(x);
-        if (entry) batch.push(entry);
-      }
-      return addObserved(batch);
+      const read = reader.read(rawEntries, nextIndex);
+      nextIndex += rawEntries.length;
+      for (const x of read.problems) problems.push(x);
+      return addObserved(read.entries);
     },
     addObserved(batch) {
       for (const e of batch) nextIndex = Math.max(nextIndex, e.index + 1);
@@ -142,6 +138,7 @@ export function createAnalyzerCore(options: AnalyzerOptions = {}): Analyzer {
       problems = [];
       invalidate();
       nextIndex = 0;
+      reader.reset();
     },
   };
 }
@@ -176,20 +173,4 @@ function evaluate(state: ExchangeState, options: AnalyzerOptions): EvaluatedExch
 function requestedHeaders(preflight: ObservedEntry): string[] {
   const acrh = preflight.requestHeaders.filter(([n]) => n === 'access-control-request-headers').map(([, v]) => v).join(',');
   return acrh.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean).sort();
-}
-
-export function buildReport(
-  exchanges: readonly ExchangeReport[], problems: readonly InputProblem[],
-  input: { flavour: AnalysisReport['input']['flavour']; entries: number; creator: string | null },
-): AnalysisReport {
-  const skipped = new Set(problems.filter((p) => p.severity === 'error' && p.entry !== null).map((p) => p.entry)).size;
-  const count = (v: ExchangeReport['verdict']) => exchanges.filter((x) => x.verdict === v).length;
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'cors-lens', version: VERSION },
-    input: { ...input, skipped },
-    exchanges,
-    problems,
-    counts: { cors: exchanges.length - count('not-cors'), allowed: count('allowed'), blocked: count('blocked'), unknown: count('unknown'), notCors: count('not-cors') },
-  };
 }

@@ -3,6 +3,7 @@ import type { ExchangeReport, ObservedEntry } from './types';
 import type { EvaluatedExchange } from './cors/evaluate';
 import { diagnose } from './hints';
 import { withoutHints } from './analyzer';
+import { needsHints } from './exchange';
 
 export { withoutHints };
 
@@ -10,7 +11,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function attachHints(exchange: EvaluatedExchange, preflight: ObservedEntry | null, actual: ObservedEntry | null): ExchangeReport {
   // Hints explain failures: an allowed exchange (or one that is not CORS) has nothing to fix.
-  if (exchange.kind === 'not-cors' || exchange.verdict === 'allowed') return withoutHints(exchange);
+  if (!needsHints(exchange)) return withoutHints(exchange);
   const { fingerprints, hints } = diagnose({ exchange, preflight, actual });
   const x = exchange as Mutable<ExchangeReport>;
   x.fingerprints = fingerprints;

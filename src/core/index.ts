@@ -1,20 +1,15 @@
-// The public surface of the analysis core. Pure: no DOM, no extension APIs, no node: modules.
-export * from './types';
-export { CORS_ERRORS, isCorsError } from './cors/errors';
-export type { CorsError, FirefoxReason } from './cors/errors';
-export { analyzeHar, createAnalyzer } from './analyze';
-export { createAnalyzerCore } from './analyzer';
-export type { AnalyzerOptions, HintStep } from './analyzer';
-export type { Analyzer, AnalyzeOptions } from './analyze';
-export { readHar, readHarEntry } from './har/read';
-export type { ReadHarResult } from './har/read';
-export { chromeConsoleMessage } from './cors/console';
-export { FAILURE_TEXT } from './cors/catalog';
-export { buildReport } from './analyze';
-export { VERSION } from './version';
+// The analysis core's public surface for Node consumers (the CLI, tests, scripts): every entry point in one.
+// The entry points, which code outside src/core imports instead of core files by path (lint enforces it):
+//   core/analysis     HAR entries in, verdicts out; no hints, reports or stream parser (the panel starts with it)
+//   core/analyze      the same analysis with AWS/generic hints attached
+//   core/report       exports (annotated HAR, Markdown, HTML, JSON) and redaction
+//   core/har/stream   a HAR of any size, in chunks
+// Pure: no DOM, no extension APIs, no node: modules.
+export * from './analysis';
+export { analyzeHar, createAnalyzer, attachHints } from './analyze';
+export type { AnalyzeOptions } from './analyze';
 export { renderReport, previewRedaction, parseScope, selectScope } from './report';
-export type { ReportScope } from './report';
+export type { ReportScope, RedactionSummary, RedactOptions } from './report';
 export { redactHar } from './redact';
-export type { RedactionSummary, RedactOptions } from './redact';
 export { createHarStreamReader } from './har/stream';
 export type { HarStreamReader, HarStreamChunk, HarStreamEnd, HarStreamOptions } from './har/stream';

@@ -3,7 +3,7 @@
 // The panel shows one source at a time: the host's (live capture) or an imported file (`store.source`);
 // switching disconnects the old one, starts afresh and connects the new one.
 import { effect, untracked } from '@preact/signals';
-import type { Toolchain } from '../core/types';
+import type { Toolchain } from '../core/analysis';
 import type { PanelHost, RequestSource, SourceEvent } from './source';
 import {
   applyEntries,

@@ -1,6 +1,6 @@
 // "Copy as cURL" for the actual request and for a synthetic preflight, so the user can replay
 // both outside the browser. POSIX shell quoting (single quotes), like DevTools' "Copy as cURL (bash)".
-import type { ExchangeReport, HeaderList, ObservedEntry } from '../core/types';
+import type { ExchangeReport, HeaderList, ObservedEntry } from '../core/analysis';
 
 /** Quotes a value for a POSIX shell. */
 export function shellQuote(value: string): string {

@@ -1,6 +1,6 @@
 // The filter box: whitespace-separated terms, all of which must match (case-insensitive) the URL,
 // method, either status, the verdict or Chrome's error name. A leading `-` negates a term.
-import type { ExchangeReport } from '../core/types';
+import type { ExchangeReport } from '../core/analysis';
 
 export interface ParsedFilter {
   readonly include: readonly string[];

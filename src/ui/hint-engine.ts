@@ -2,9 +2,9 @@
 // code, itself loaded on demand), never in the panel's start bundle. The panel's analyser runs with
 // `hints: false`; this completes one of its exchanges with fingerprints and hints, exactly as an analyser with
 // hints would have (the core's attachHints on the same exchange and entries).
-import { attachHints } from '../core/hints-bridge';
-import type { ExchangeReport, ObservedEntry } from '../core/types';
-import { mayHaveHints } from './lazy-hints';
+import { attachHints } from '../core/analyze';
+import type { ExchangeReport, ObservedEntry } from '../core/analysis';
+import { needsHints } from '../core/analysis';
 
 /** The store's exchanges are never changed: each gets a completed copy, kept as long as the exchange is. */
 const completed = new WeakMap<ExchangeReport, ExchangeReport>();
@@ -14,7 +14,7 @@ const completed = new WeakMap<ExchangeReport, ExchangeReport>();
  * `entryOf`): the hint engine reads the preflight and the actual request's headers and bodies.
  */
 export function withHints(report: ExchangeReport, entry: (index: number | null) => ObservedEntry | undefined): ExchangeReport {
-  if (!mayHaveHints(report)) return report;
+  if (!needsHints(report)) return report;
   let done = completed.get(report);
   if (!done) {
     // attachHints completes the object it is given in place: give it a shallow copy.

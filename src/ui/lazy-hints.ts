@@ -3,16 +3,13 @@
 // detail shows an exchange that can have hints, or an export needs them; it is not in the start bundle.
 // After that first load, hints are computed at once (and kept per exchange, see hint-engine.ts).
 import { useEffect, useState } from 'preact/hooks';
-import type { ExchangeReport, Hint } from '../core/types';
+import type { ExchangeReport, Hint } from '../core/analysis';
+import { needsHints } from '../core/analysis';
 import { useStore } from './context';
 import { entryOf, type PanelStoreWithLimits } from './store';
 
 type HintEngine = typeof import('./hint-engine');
 
-/** Whether an exchange can have hints at all (the core gives none to an allowed or non-CORS exchange). */
-export function mayHaveHints(report: ExchangeReport): boolean {
-  return report.kind === 'cors' && report.verdict !== 'allowed';
-}
 
 let engine: HintEngine | null = null;
 let loading: Promise<HintEngine> | null = null;
@@ -36,7 +33,7 @@ export type HintsState =
 
 /** The exchange's hints if they can be had without waiting; null while the hint engine has not been loaded. */
 export function hintsNow(store: PanelStoreWithLimits, report: ExchangeReport): HintsState | null {
-  if (!store.hintsOnDemand || !mayHaveHints(report)) return { status: 'ready', hints: report.hints };
+  if (!store.hintsOnDemand || !needsHints(report)) return { status: 'ready', hints: report.hints };
   if (!engine) return null;
   try {
     return { status: 'ready', hints: engine.withHints(report, (i) => entryOf(store, i)).hints };

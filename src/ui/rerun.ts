@@ -3,8 +3,7 @@
 // module decides what to send and finds the new exchange when the capture delivers it.
 import { createContext } from 'preact';
 import { signal, type Signal } from '@preact/signals';
-import type { ExchangeReport, ObservedEntry } from '../core/types';
-import { authorHeaders } from '../core/cors/preflight-reason';
+import { authorHeaders, type ExchangeReport, type ObservedEntry } from '../core/analysis';
 import type { PageFetch, PageRequester } from './source';
 
 export interface Rerun {

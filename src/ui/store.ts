@@ -1,8 +1,8 @@
 // The panel's state: a small signals store (preact-devtools style). Events are applied with
 // applyX(store, event); everything derived (visible rows, counts, the selection) is `computed`.
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { Analyzer } from '../core/analyzer';
-import { readHarEntry } from '../core/har/read';
+import type { Analyzer } from '../core/analysis';
+import { createHarLogReader, type HarLogReader } from '../core/analysis';
 
 /**
  * The part of the core's Analyzer the panel uses (a fake one in component tests). With `addObserved` (the real
@@ -10,7 +10,7 @@ import { readHarEntry } from '../core/har/read';
  * a trim or an import too — and an imported file's flavour (Firefox, from `log.creator`) reaches the reader.
  */
 export type PanelAnalyzer = Pick<Analyzer, 'add' | 'exchanges' | 'problems' | 'entry' | 'clear'> & Partial<Pick<Analyzer, 'addObserved'>>;
-import type { ExchangeReport, HarFlavour, InputProblem, ObservedEntry, Toolchain } from '../core/types';
+import type { ExchangeReport, InputProblem, ObservedEntry, Toolchain } from '../core/analysis';
 import type { RequestSource, ThemeName } from './source';
 import { matchesFilter, parseFilter } from './filter';
 
@@ -23,8 +23,8 @@ export type QuickFilter = 'blocked' | 'cors' | 'all';
 export interface InputMeta {
   creator: { name: string; version: string; comment?: string } | null;
   pages: unknown[];
-  /** 'firefox' when `log.creator` names Firefox (its entries carry no marker of their own). */
-  fileFlavour: HarFlavour | null;
+  /** Reads the raw entries (numbering, per-entry problems, the file's flavour from `log.creator` and its entries). */
+  readonly reader: HarLogReader;
 }
 
 export interface ImportState {
@@ -108,7 +108,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     maxEntries: options.maxEntries ?? MAX_ENTRIES,
     trimTo: options.trimTo ?? TRIM_TO,
     raw: [],
-    input: { creator: null, pages: [], fileFlavour: null },
+    input: { creator: null, pages: [], reader: createHarLogReader() },
     readProblems: [] as InputProblem[],
     source: signal<RequestSource | null>(null),
     imported: signal<ImportState | null>(null),
@@ -165,15 +165,9 @@ function safeAdd(store: Store, first: number, entries: readonly unknown[]): numb
   try {
     const analyzer = store.analyzer;
     if (!analyzer.addObserved) return analyzer.add(entries).length;
-    const batch: ObservedEntry[] = [];
-    let problems = 0;
-    entries.forEach((raw, i) => {
-      const read = readHarEntry(raw, first + i, store.input.fileFlavour);
-      for (const p of read.problems) store.readProblems.push(p);
-      problems += read.problems.length;
-      if (read.entry) batch.push(read.entry);
-    });
-    return analyzer.addObserved(batch).length + problems;
+    const read = store.input.reader.read(entries, first);
+    for (const p of read.problems) store.readProblems.push(p);
+    return analyzer.addObserved(read.entries).length + read.problems.length;
   } catch (error) {
     // The core promises never to throw on bad input; if it does, the panel keeps running and says so.
     console.error('CORS Lens: the analyser failed on an entry', error);
@@ -216,7 +210,7 @@ export function applyClear(store: Store): void {
 export function applySourceReset(store: Store): void {
   store.input.creator = null;
   store.input.pages = [];
-  store.input.fileFlavour = null;
+  store.input.reader.reset();
   applyClear(store);
 }
 
@@ -242,7 +236,7 @@ export function applyInputMeta(store: Store, meta: { creator?: unknown; pages?: 
   if (c && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string') {
     const { name, version, comment } = c as { name: string; version?: unknown; comment?: unknown };
     store.input.creator = { name, version: typeof version === 'string' ? version : '', ...(typeof comment === 'string' ? { comment } : {}) };
-    store.input.fileFlavour = /firefox/i.test(name) ? 'firefox' : null;
+    store.input.reader.creator(c);
   }
   if (Array.isArray(meta.pages)) store.input.pages = meta.pages;
 }

@@ -1,5 +1,5 @@
 // User-visible strings of export and import (kept apart from strings.ts while both change).
-import type { RedactionKind } from '../core/redact';
+import type { RedactionKind } from '../core/report';
 import type { ExportFormat, ExportScopeChoice } from './export/panel-report';
 
 const n = (count: number) => count.toLocaleString('en-US');

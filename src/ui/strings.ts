@@ -1,6 +1,6 @@
 // Every user-visible string of the panel, in one place (wording, future translation).
 // Wording about a CORS failure itself comes from src/core (summary, failure messages, hints).
-import type { CheckStatus, PairingMethod, Toolchain, UnsafeHeaderWhy, Verdict } from '../core/types';
+import type { CheckStatus, PairingMethod, Toolchain, UnsafeHeaderWhy, Verdict } from '../core/analysis';
 
 const n = (count: number) => count.toLocaleString('en-US');
 

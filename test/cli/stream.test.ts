@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/run-cli';
-import { HarStreamReader, STREAM_BODY_KEEP } from '../../src/cli/stream-har';
+import { HarFileReader, STREAM_BODY_KEEP } from '../../src/cli/stream-har';
 import { analyzeStream, SETTLE_WINDOW_MS } from '../../src/cli/stream-analyze';
 import { readHar, type ExchangeReport } from '../../src/core';
 import { API, PAGE, entry, har, preflight } from '../support/har-builder';
@@ -116,11 +116,11 @@ describe('analyze, streamed', () => {
   });
 });
 
-describe('HarStreamReader', () => {
+describe('HarFileReader', () => {
   const text = JSON.stringify(har(...traffic(20), entry({ url: `${API}/big`, body: 'x'.repeat(STREAM_BODY_KEEP * 3) })), null, 1);
 
   test.each([1, 7, 4096])('reads the same entries as readHar whatever the chunk size (%i bytes)', (size) => {
-    const reader = new HarStreamReader();
+    const reader = new HarFileReader();
     const bytes = Buffer.from(text);
     for (let i = 0; i < bytes.length; i += size) reader.write(bytes.subarray(i, i + size));
     const { entries, problems } = reader.take();
@@ -132,7 +132,7 @@ describe('HarStreamReader', () => {
   });
 
   test(`keeps only the first ${STREAM_BODY_KEEP} characters of a response body`, () => {
-    const reader = new HarStreamReader();
+    const reader = new HarFileReader();
     reader.write(text);
     expect(reader.take().entries.at(-1)!.responseBody).toHaveLength(STREAM_BODY_KEEP);
   });

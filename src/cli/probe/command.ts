@@ -1,8 +1,7 @@
 // cors-lens probe <url> --origin <origin> [...] | --from <file.har> | --scan
 // Checks an endpoint as Chromium would (docs/probe.md): the same requests on the wire, the same core on the answer.
-import type { Io } from '../main';
-import { EXIT } from '../main';
-import { parseProbeOptions, type ProbeOptions } from './options';
+import { EXIT, type Io } from '../command';
+import { fetchSpecOf, parseProbeOptions, type ProbeOptions } from './options';
 import { authorHeaderList, isSafeMethod, preflightFor, type FetchSpec } from './plan';
 import { BudgetExceeded, createSender, type Sender } from './sender';
 import { probeFetch } from './exchange';
@@ -33,10 +32,6 @@ export async function probeCommand(args: readonly string[], io: Io): Promise<num
     }
     throw err;
   }
-}
-
-export function fetchSpecOf(options: ProbeOptions, url: string): FetchSpec {
-  return { url, origin: options.origin!, method: options.method, headers: options.headers, credentials: options.credentials, body: options.body, cookie: options.cookie, userAgent: options.userAgent };
 }
 
 /** One line, before anything is sent, saying what will go to whom (and what will not). */

@@ -1,7 +1,6 @@
 // Asking before a request that may change something on the server (anything but GET/HEAD).
 import { createInterface } from 'node:readline';
-import type { Io } from '../main';
-import { UsageError } from '../main';
+import { UsageError, type Io } from '../command';
 
 /** True when the user agreed. On a terminal it asks; elsewhere it refuses unless --yes was given. */
 export async function confirmUnsafe(io: Io, what: string, yes: boolean): Promise<boolean> {

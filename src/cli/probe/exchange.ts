@@ -2,11 +2,10 @@
 // needed, the actual request when it is safe to send, and each redirect hop (https://fetch.spec.whatwg.org/#http-redirect-fetch)
 // with a new preflight where the next hop needs one. After every response the same core (analyzeHar) decides
 // whether Chromium would go on: the probe never judges a header itself.
-import { analyzeHar, type AnalysisReport, type ExchangeReport } from '../../core';
+import { analyzeHar, includesCredentials, originOf, type AnalysisReport, type ExchangeReport } from '../../core';
 import { corsActualRequest, corsPreflightRequest, isSafeMethod, preflightFor, type FetchSpec } from './plan';
 import { probeHar, type SentRequest } from './har';
 import type { Sender } from './sender';
-import { originOf, includesCredentials } from '../../core/fetch/origin';
 
 /** Chromium's redirect limit (https://fetch.spec.whatwg.org/#http-redirect-fetch step 5: more than 20 is a network error). */
 const MAX_REDIRECTS = 20;

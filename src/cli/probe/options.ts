@@ -1,7 +1,7 @@
 // `cors-lens probe` options: parsed and checked here, so the command reads like the flow it runs.
 import { parseArgs } from 'node:util';
-import { UsageError } from '../main';
-import { CHROME_USER_AGENT, isForbiddenMethod, type CredentialsMode } from './plan';
+import { UsageError } from '../command';
+import { CHROME_USER_AGENT, isForbiddenMethod, type CredentialsMode, type FetchSpec } from './plan';
 
 export interface ProbeOptions {
   readonly url: string | null;
@@ -125,4 +125,9 @@ export function parseProbeOptions(args: readonly string[]): ProbeOptions {
     exchange: v.exchange ?? null,
     blocked: v.blocked,
   };
+}
+
+/** The fetch() a page would make, from the command line. */
+export function fetchSpecOf(options: ProbeOptions, url: string): FetchSpec {
+  return { url, origin: options.origin!, method: options.method, headers: options.headers, credentials: options.credentials, body: options.body, cookie: options.cookie, userAgent: options.userAgent };
 }

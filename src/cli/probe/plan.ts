@@ -2,10 +2,7 @@
 // (src/core/fetch/safelist.ts, src/core/cors/preflight-reason.ts). Header order and values are the ones
 // Chromium 156 put on the wire in the browser-truth captures (test/fixtures/browser-truth/chromium/*.json,
 // `wire`); docs/probe.md lists them.
-import type { HeaderList, PreflightReason } from '../../core';
-import { normalizeMethod, isForbiddenRequestHeaderName, corsUnsafeRequestHeaders } from '../../core/fetch/safelist';
-import { preflightReason } from '../../core/cors/preflight-reason';
-import { originOf } from '../../core/fetch/origin';
+import { corsUnsafeRequestHeaders, isForbiddenRequestHeaderName, normalizeMethod, originOf, preflightReason, type HeaderList, type PreflightReason } from '../../core';
 
 export type CredentialsMode = 'include' | 'same-origin' | 'omit';
 

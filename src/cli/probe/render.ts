@@ -1,7 +1,7 @@
 // Probe output through the renderers `analyze` uses (text: format-text.ts; json: the report schema;
 // markdown: src/core/report), with a short preface naming what was sent and what came back.
 import type { AnalysisReport } from '../../core';
-import { formatText } from '../format-text';
+import { formatText } from '../../core/report';
 import { renderMarkdownReport } from '../markdown-bridge';
 import type { ProbeOutcome } from './exchange';
 import { preflightFor } from './plan';

@@ -2,12 +2,9 @@
 // would (origin, method, the page's own headers, credentials mode; bodies only with --send-actual), and says per
 // exchange what changed. Secrets of the HAR are sent (the server needs them) but never printed: every line
 // out goes through the redactor that the reports use (src/core/redact), primed with the whole HAR.
-import { analyzeHar, readHar, type ExchangeReport, type ObservedEntry } from '../../core';
-import { createRedactor, redactHar, mapStrings } from '../../core/redact';
-import { authorHeaders } from '../../core/cors/preflight-reason';
-import { getHeader } from '../../core/fetch/headers';
-import type { Io } from '../main';
-import { EXIT, UsageError } from '../main';
+import { analyzeHar, authorHeaders, getHeader, readHar, type ExchangeReport, type ObservedEntry } from '../../core';
+import { createHarTextRedactor, mapStrings } from '../../core/report';
+import { EXIT, UsageError, type Io } from '../command';
 import { InputError, readInput } from '../read-input';
 import { probeFetch, type ProbeOutcome } from './exchange';
 import type { ProbeOptions } from './options';
@@ -71,10 +68,7 @@ export async function replayCommand(options: ProbeOptions, _sender: Sender, io: 
   const fatal = before.problems.find((p) => p.entry === null && p.severity === 'error');
   if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
   // Primed with the whole HAR, so any of its secrets is recognised wherever it shows up later.
-  const redactor = createRedactor();
-  redactHar(JSON.parse(input.text), {}, redactor);
-  redactor.at('report');
-  const clean = (s: string) => redactor.known(redactor.text(s));
+  const clean = createHarTextRedactor(JSON.parse(input.text));
   const sender = createSender({
     budget: options.budget, delayMs: options.delayMs, timeoutMs: options.timeoutMs, dryRun: options.dryRun, insecure: options.insecure,
     announce: (l) => (options.dryRun ? io.stdout : io.stderr).write(`${clean(l)}\n`),

@@ -1,14 +1,10 @@
 // cors-lens probe <url> --origin <page origin> --scan: the origin classes misconfiguration scanners try
 // (CORScanner, Corsy), each sent as a simple request and as a preflight, and judged by the same core with and
 // without credentials. Permissive answers become the catalogue's findings (src/core/findings/catalog.ts).
-import { analyzeHar, type ExchangeReport } from '../../core';
-import { FINDINGS, findingMatches, type Finding, type FindingId, type FindingSeverity } from '../../core/findings/catalog';
-import { getHeader } from '../../core/fetch/headers';
-import type { Io } from '../main';
-import { EXIT } from '../main';
-import { fetchSpecOf } from './command';
+import { analyzeHar, FINDINGS, findingMatches, getHeader, type ExchangeReport, type Finding, type FindingId, type FindingSeverity } from '../../core';
+import { EXIT, type Io } from '../command';
 import { probeHar, type SentRequest } from './har';
-import type { ProbeOptions } from './options';
+import { fetchSpecOf, type ProbeOptions } from './options';
 import { corsActualRequest, corsPreflightRequest, preflightFor, type CredentialsMode, type FetchSpec, type WireRequest } from './plan';
 import type { Sender } from './sender';
 import type { WireResult } from './wire';

@@ -3,6 +3,7 @@ import type { CheckRow, Failure, HeaderList, Stage } from '../types';
 import type { CorsError } from './errors';
 import { getHeader } from '../fetch/headers';
 import { failure } from './failure';
+import { FAILURE_TEXT } from './catalog';
 import { step } from './spec-steps';
 
 export interface CorsCheckInput {
@@ -20,20 +21,11 @@ export interface CorsCheckResult {
   readonly rows: CheckRow[];
 }
 
-const PREFLIGHT_NAME: Partial<Record<CorsError, CorsError>> = {
-  WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
-  MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
-  MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
-  InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
-  AllowOriginMismatch: 'PreflightAllowOriginMismatch',
-  InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
-};
-
 // https://fetch.spec.whatwg.org/#concept-cors-check
 export function corsCheck(input: CorsCheckInput): CorsCheckResult {
   const { origin, credentialsInclude, responseHeaders, stage, entry } = input;
   const rowStage = stage === 'preflight' ? 'preflight' : 'actual';
-  const named = (e: CorsError): CorsError => (stage === 'preflight' ? (PREFLIGHT_NAME[e] ?? e) : e);
+  const named = (e: CorsError): CorsError => (stage === 'preflight' ? (FAILURE_TEXT[e].preflightTwin ?? e) : e);
   const failures: Failure[] = [];
   const rows: CheckRow[] = [];
 

@@ -2,7 +2,7 @@
 // Sources: ChromeDevTools/devtools-protocol pdl/browser_protocol.pdl (CorsError),
 // chromium third_party/blink/renderer/platform/loader/cors/cors_error_string.cc (console wording),
 // Firefox dom/locales/en-US/chrome/security/security.properties (Firefox reasons).
-// See ../shared/research/cors-spec-and-browsers.md §1a/§1b.
+// See docs/research/cors-spec-and-browsers.md §1a/§1b.
 
 /** Every `Network.CorsError` of the current CDP, in numeric order, plus the renamed/removed ones a HAR or CDP log may still carry. */
 export const CORS_ERRORS = [

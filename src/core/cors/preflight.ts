@@ -2,7 +2,7 @@
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch-0
 import type { CheckRow, Failure, HeaderList, ObservedEntry } from '../types';
 import { getHeader, parseTokenList } from '../fetch/headers';
-import { isCorsSafelistedMethod } from '../fetch/safelist';
+import { isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
 import { isOkStatus, isRedirectStatus, statusLine } from '../fetch/status';
 import { corsCheck } from './cors-check';
 import { failure } from './failure';
@@ -27,7 +27,7 @@ export interface PreflightCheckResult {
 
 /** Chromium caps Access-Control-Max-Age at two hours (services/network/cors/preflight_result.cc, kMaxTimeout). */
 export const CHROMIUM_MAX_AGE_CAP = 7200;
-/** https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 step 7.10: "...or 5 if max-age is failure or null". */
+/** https://fetch.spec.whatwg.org/#cors-preflight-fetch-0 step 7.9: "If max-age is failure or null, then set max-age to 5." */
 export const DEFAULT_MAX_AGE = 5;
 
 export function checkPreflightResponse(input: PreflightCheckInput): PreflightCheckResult {
@@ -63,6 +63,9 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
   // 7.3 If either methods or headerNames is failure, return a network error.
   if (!methods.ok) failures.push(failure('InvalidAllowMethodsPreflightResponse', '', 'preflight', at, 'cors-preflight-fetch#7.3', `'${methods.bad}' is not a method token`));
   if (!headerNames.ok) failures.push(failure('InvalidAllowHeadersPreflightResponse', '', 'preflight', at, 'cors-preflight-fetch#7.3', `'${headerNames.bad}' is not a header-name token`));
+  // 7.4 If methods is null and request's use-CORS-preflight flag is set, then set methods to « request's method ».
+  //     Not observable in a HAR: the use-CORS-preflight flag (XHR upload listeners, a ReadableStream body) is not
+  //     recorded, and the step only decides what the preflight cache stores, never whether this preflight passes.
 
   // 7.5 If request's method is not in methods, request's method is not a CORS-safelisted method, and request's
   //     credentials mode is "include" or methods does not contain `*`, then return a network error.
@@ -101,7 +104,7 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
     const wildcard = !credentialsInclude && allowedNames.has('*');
     const refused = wildcard ? [] : unsafeHeaderNames.filter((name) => !allowedNames.has(name));
     for (const name of refused) failures.push(failure('HeaderDisallowedByPreflightResponse', name, 'preflight', at, 'cors-preflight-fetch#7.7'));
-    const authorizationByWildcard = wildcard && unsafeHeaderNames.includes('authorization') && !allowedNames.has('authorization');
+    const authorizationByWildcard = wildcard && unsafeHeaderNames.some((n) => isCorsNonWildcardRequestHeaderName(n) && !allowedNames.has(n));
     rows.push({
       stage: 'preflight',
       header: 'Access-Control-Allow-Headers',

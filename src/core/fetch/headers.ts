@@ -15,23 +15,12 @@ export function getHeader(list: HeaderList, name: string): string | null {
   return out;
 }
 
-export function hasHeader(list: HeaderList, name: string): boolean {
-  const wanted = name.toLowerCase();
-  return list.some(([n]) => n === wanted);
-}
-
 /** How many header lines carry `name` (two ACAO lines are a diagnosis of their own). */
 export function countHeader(list: HeaderList, name: string): number {
   const wanted = name.toLowerCase();
   let count = 0;
   for (const [n] of list) if (n === wanted) count++;
   return count;
-}
-
-// https://fetch.spec.whatwg.org/#http-whitespace
-const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
-export function trimHttpWhitespace(value: string): string {
-  return value.replace(HTTP_WHITESPACE, '');
 }
 
 // https://fetch.spec.whatwg.org/#concept-header-list-get-decode-split

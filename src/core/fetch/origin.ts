@@ -11,11 +11,6 @@ export function originOf(url: string): string | null {
   }
 }
 
-// https://html.spec.whatwg.org/multipage/browsers.html#same-origin
-export function isSameOrigin(a: string, b: string): boolean {
-  return a === b;
-}
-
 export function isHttpScheme(url: string): boolean {
   return /^https?:/i.test(url);
 }

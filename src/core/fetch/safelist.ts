@@ -128,7 +128,7 @@ export interface UnsafeHeader {
 // (measured: test/browser-truth scenarios chromium-safelist-*; their values count towards the 1024-byte total,
 // safelisted-total-1020/1030). Only a caller that knows the headers are the page's own (`cors-lens probe`) asks for it;
 // from a HAR they are indistinguishable from the ones the browser adds (see isBrowserAddedHeaderName).
-export const CHROMIUM_SAFELISTED_CLIENT_HINTS: ReadonlySet<string> = new Set(['device-memory', 'dpr', 'downlink', 'ect', 'rtt', 'save-data', 'viewport-width', 'width']);
+const CHROMIUM_SAFELISTED_CLIENT_HINTS: ReadonlySet<string> = new Set(['device-memory', 'dpr', 'downlink', 'ect', 'rtt', 'save-data', 'viewport-width', 'width']);
 
 // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
 export function corsUnsafeRequestHeaders(headers: HeaderList, options: { chromiumClientHints?: boolean } = {}): UnsafeHeader[] {

@@ -8,9 +8,8 @@
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { MAX_BODY_KEPT } from './read';
 import { utf8Length } from '../fetch/safelist';
+import { isObject, type Json } from './json';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface HarStreamChunk {
   /** `log.creator` / `log.pages`, when they completed in this chunk. */

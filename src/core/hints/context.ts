@@ -1,9 +1,10 @@
 // The facts every rule asks about, computed once per exchange from HintInput: the two responses as
 // views, their fingerprints, which CORS check failed where, the origin, and the refused headers/method.
 import type { CorsError } from '../cors/errors';
+import { FAILURE_TEXT } from '../cors/catalog';
 import type { ExchangeReport, Fingerprint, ObservedEntry } from '../types';
 import { getDecodeSplit } from '../fetch/headers';
-import { isCorsSafelistedMethod } from '../fetch/safelist';
+import { isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
 import { type AwsService, fingerprintResponse } from './fingerprint';
 import { InputCache, step } from './memo';
 import { type HintStage, type ResponseView, createResponseView } from './view';
@@ -43,15 +44,8 @@ export interface HintContext {
   readonly isAws: boolean;
 }
 
-const PREFLIGHT_ERRORS: ReadonlySet<string> = new Set([
-  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed', 'PreflightMissingAllowOriginHeader',
-  'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowCredentials',
-  'PreflightMissingAllowExternal', 'PreflightInvalidAllowExternal', 'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse',
-  'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
-]);
-
 export function isPreflightError(e: CorsError): boolean {
-  return PREFLIGHT_ERRORS.has(e);
+  return FAILURE_TEXT[e].stage === 'preflight';
 }
 
 export function createHintContext(input: HintInput): HintContext {
@@ -183,7 +177,7 @@ function refused(input: HintInput, preflight: ResponseView | null, requestedHead
       const allowed = allowedSet(preflight.header('access-control-allow-headers'));
       const credentialed = input.exchange.credentials.value === 'include';
       for (const h of requestedHeaders) {
-        const wildcard = allowed.has('*') && !credentialed && h !== 'authorization';
+        const wildcard = allowed.has('*') && !credentialed && !isCorsNonWildcardRequestHeaderName(h);
         if (!allowed.has(h) && !wildcard) add(h);
       }
     }

@@ -5,34 +5,9 @@ import { isToken } from '../fetch/headers';
 import { type HintContext, decodeSplit } from './context';
 import { EXECUTE_API_HOST, LAMBDA_URL_HOST, S3_REST_HOST, S3_WEBSITE_HOST } from './fingerprint';
 import { InputCache, walk } from './memo';
+import type { FillValues, Known } from './fill-values';
 
-export interface Known {
-  readonly value: string;
-  /** True when the value came from the HAR; false for a placeholder the user must replace. */
-  readonly known: boolean;
-}
-
-export interface FillValues {
-  /** The page's origin (`https://app.example.com` placeholder only when the HAR does not say). */
-  readonly origin: Known;
-  readonly method: string;
-  /** Methods to allow: the usual set plus the request's method. */
-  readonly allowMethods: readonly string[];
-  /** Header names to allow, in the casing the request used: already allowed ∪ requested ∪ Content-Type. */
-  readonly allowHeaders: readonly string[];
-  readonly refusedHeaders: readonly string[];
-  readonly credentials: boolean;
-  readonly apiId: Known;
-  readonly region: Known;
-  /** REST API stage: the first path segment of an execute-api URL. */
-  readonly stage: Known;
-  /** The request path without the stage (REST) — the API Gateway resource path, as called. */
-  readonly resourcePath: string;
-  readonly host: string;
-  readonly bucket: Known;
-  readonly functionName: Known;
-  readonly functionUrlId: Known;
-}
+export type { FillValues, Known } from './fill-values';
 
 // Every object in a FillValues is interned and frozen: equal values are one object, shared by every
 // exchange, so the fix caches (memo.ts) can key a field by identity.

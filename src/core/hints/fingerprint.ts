@@ -244,6 +244,3 @@ function annotateLayers(r: ResponseView, found: Found): void {
   }
 }
 
-export function serviceOf(fps: readonly Fingerprint[], stage: 'preflight' | 'actual', ...services: AwsService[]): Fingerprint | undefined {
-  return fps.find((f) => f.stage === stage && (services as string[]).includes(f.service));
-}

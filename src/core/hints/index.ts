@@ -12,8 +12,6 @@ import { InputCache, memoFixes, step } from './memo';
 export type { HintInput } from './context';
 export { CATALOGUE, PITFALLS, PITFALL_IDS, TRIAGE_ORDER } from './catalogue';
 export type { Pitfall, PitfallId } from './catalogue';
-export { GENERIC_HINTS } from './generic';
-export { FINGERPRINT_RULES, type AwsService } from './fingerprint';
 
 interface Triaged {
   readonly pitfall: Pitfall;

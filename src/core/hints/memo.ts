@@ -11,7 +11,7 @@
 // src/cli or src/core/report|redact writes to them, and a write to a frozen object throws in module code
 // rather than changing another exchange's hints.
 import type { HintFix } from '../types';
-import type { FillValues } from './fill';
+import type { FillValues } from './fill-values';
 
 export type FillField = keyof FillValues;
 

@@ -257,17 +257,8 @@ function lowerCase(s: string): string {
   return lower;
 }
 
-/** `Server`, `Via`, `X-Cache` and friends, for evidence sentences. */
-export function quoteHeader(view: ResponseView, name: string, display = name): string | null {
-  const v = view.header(name);
-  return v === null ? null : quoteValue(display, v);
-}
-
 /** `Display: value`, long values cut. */
 export function quoteValue(display: string, v: string): string {
   return `${display}: ${v.length > 80 ? `${v.slice(0, 77)}...` : v}`;
 }
 
-export function hasAnyAccessControlHeader(view: ResponseView): boolean {
-  return view.entry.responseHeaders.some(([n]) => n.startsWith('access-control-'));
-}

@@ -4,9 +4,8 @@
 // Header *names* are never removed, only values, so the analysis of the redacted file gives the same verdicts.
 import { isSecretFieldName, isSecretParamName } from './rules';
 import { createRedactor, type RedactOptions, type RedactionSummary, type Redactor } from './redactor';
+import { isObject, type Json } from '../har/json';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface RedactedHar {
   /** The redacted deep copy (the input is never changed). Not-a-HAR input is still walked as plain JSON. */
@@ -179,4 +178,16 @@ function replaceStringsInPlace(value: unknown, f: (s: string) => string): void {
       else replaceStringsInPlace(v, f);
     }
   }
+}
+
+/**
+ * Redacts free text about a HAR (URLs, header lines, messages) for printing: every secret of the HAR is known
+ * first, so it is replaced wherever it shows up later; secret-looking values the HAR did not hold are caught by
+ * the rules as in any report. (`cors-lens probe --from` prints every line through one.)
+ */
+export function createHarTextRedactor(har: unknown): (text: string) => string {
+  const redactor = createRedactor();
+  redactHar(har, {}, redactor);
+  redactor.at('report');
+  return (text) => redactor.known(redactor.text(text));
 }

@@ -1,6 +1,7 @@
 // Reading the (redacted) raw HAR the renderers were given, tolerating any shape.
-type Json = Record<string, unknown>;
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type Json } from '../har/json';
+
+export { isObject };
 
 export interface RawHeader {
   readonly name: string;

@@ -8,7 +8,7 @@ import { escapeHtml as e, htmlId } from './escape';
 import { REPORT_CSS } from './html-style';
 import { harEntries, headersOf, entryMessage, type RawHeader } from './har-access';
 import type { ReportScope } from './scope';
-import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, hiddenStatusOf, reasonOf, redactionLine } from './text';
+import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, hiddenStatusOf, reasonOf, redactionLine } from './wording';
 
 export interface HtmlOptions {
   readonly scope: ReportScope;

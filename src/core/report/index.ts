@@ -1,4 +1,4 @@
-// Exports of an analysis, shared by the panel's export dialog and `cors-lens report`. Pure: no DOM, no node:.
+// Entry point "report": exports of an analysis, shared by the panel's export dialog and `cors-lens report`. Pure: no DOM, no node:.
 // Order matters: scope → redact the HAR (which builds the value → placeholder map) → redact the analysis with the
 // same map → render. Nothing reaches a renderer that has not been through the redactor.
 import { redactHar, type RedactOptions, type RedactionSummary } from '../redact';
@@ -90,11 +90,11 @@ export function previewRedaction(
   return prepare(report, har, options).redaction;
 }
 
-export { annotateHar } from './annotated-har';
-export type { AnnotateOptions, EntryAnnotation, LogAnnotation } from './annotated-har';
 export { escapeHtml, escapeMarkdown, htmlId, markdownFence } from './escape';
-export { REPORT_CSP, renderHtml } from './html';
-export { renderMarkdown } from './markdown';
-export { redactReport } from './redact-report';
-export { countExchanges, entriesInScope, entriesOfExchange, parseScope, selectScope } from './scope';
+export { REPORT_CSP } from './html';
+export { formatText } from './terminal';
+export { createHarTextRedactor, mapStrings } from '../redact';
+export { entriesInScope, parseScope, selectScope } from './scope';
 export type { ReportScope } from './scope';
+export type { EntryAnnotation } from './annotated-har';
+export type { RedactionKind, RedactionSummary, RedactOptions } from '../redact';

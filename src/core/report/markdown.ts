@@ -6,7 +6,7 @@ import type { AnalysisReport, ExchangeReport, Hint } from '../types';
 import { escapeHtml, escapeMarkdown as md, markdownFence } from './escape';
 import { harEntries, rawMessages } from './har-access';
 import type { ReportScope } from './scope';
-import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './text';
+import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './wording';
 
 export interface MarkdownOptions {
   readonly scope: ReportScope;

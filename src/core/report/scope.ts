@@ -1,5 +1,6 @@
 // Which exchanges a report covers: the export dialog's "all / CORS only / blocked only / this exchange".
 import type { AnalysisReport, ExchangeReport } from '../types';
+import { countExchanges } from '../envelope';
 
 export type ReportScope = 'all' | 'cors' | 'blocked' | `exchange:${string}`;
 
@@ -26,20 +27,7 @@ export function selectScope(report: AnalysisReport, scope: ReportScope): Analysi
   return { ...report, exchanges, counts: countExchanges(exchanges) };
 }
 
-export function countExchanges(exchanges: readonly ExchangeReport[]): AnalysisReport['counts'] {
-  const counts = { cors: 0, allowed: 0, blocked: 0, unknown: 0, notCors: 0 };
-  for (const x of exchanges) {
-    if (x.kind === 'not-cors') {
-      counts.notCors += 1;
-      continue;
-    }
-    counts.cors += 1;
-    if (x.verdict === 'allowed') counts.allowed += 1;
-    else if (x.verdict === 'blocked') counts.blocked += 1;
-    else if (x.verdict === 'unknown') counts.unknown += 1;
-  }
-  return counts;
-}
+export { countExchanges };
 
 /** Every entry index an exchange refers to: its preflight and actual request, the hop before, the cached preflight, failing entries. */
 export function entriesOfExchange(x: ExchangeReport): number[] {

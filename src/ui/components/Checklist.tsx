@@ -1,5 +1,5 @@
 // The checklist: preflight and actual request side by side, one row per checked header.
-import type { CheckRow, ExchangeReport } from '../../core/types';
+import type { CheckRow, ExchangeReport } from '../../core/analysis';
 import { strings } from '../strings';
 import { certaintyOf } from './RequestList';
 

@@ -1,6 +1,6 @@
 // The detail view of the selected exchange: summary, failures, checklist, why a preflight,
 // hints, headers and Copy as cURL.
-import type { ExchangeReport } from '../../core/types';
+import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { curlForPreflight, curlForRequest, requestBody } from '../curl';
 import { strings } from '../strings';

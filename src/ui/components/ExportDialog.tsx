@@ -1,7 +1,7 @@
 // The export dialog: format, scope, the redaction preview (what will be removed, with counts), the two explicit
 // opt-outs (keep secrets, keep bodies) and Download / Copy. Rendering is the core's renderReport, as in the CLI.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RedactionSummary } from '../../core/redact';
+import type { RedactionSummary } from '../../core/report';
 import { copyText } from '../clipboard';
 import { useStore } from '../context';
 import { downloadText } from '../export/download';
@@ -15,6 +15,7 @@ const PREVIEW_ITEMS = 8;
 
 type Outcome = { kind: 'ok' | 'warn' | 'error'; text: string } | null;
 
+/** @public Loaded with import() by LazyExportDialog.tsx. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
   const s = reportStrings.export;

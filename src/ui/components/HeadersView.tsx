@@ -1,6 +1,6 @@
 // Request and response headers of the preflight and the actual request, CORS ones highlighted.
 // Values are rendered as text only (never as HTML).
-import type { HeaderList, ObservedEntry } from '../../core/types';
+import type { HeaderList, ObservedEntry } from '../../core/analysis';
 import { isCorsHeader } from '../format';
 import { strings } from '../strings';
 

@@ -1,7 +1,7 @@
 // Hints from the core (ExchangeReport.hints), each with its fixes for the picked toolchain.
 // The toolchain choice is remembered through the host's storage (see connect.ts). In the extension panel the
 // hints are computed when the exchange is shown (the hint engine loads on demand, see ../lazy-hints.ts).
-import type { ExchangeReport, Hint, HintFix, Toolchain } from '../../core/types';
+import type { ExchangeReport, Hint, HintFix, Toolchain } from '../../core/analysis';
 import { useStore } from '../context';
 import { useHints } from '../lazy-hints';
 import { strings } from '../strings';

@@ -1,7 +1,8 @@
 // The request list: a grid virtualised by fixed row height, so only the rows in view (plus a
 // little overscan) are in the DOM whatever the number of exchanges.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ExchangeReport } from '../../core/types';
+import { certaintyOf as coreCertaintyOf } from '../../core/analysis';
+import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { clockTime, hostAndPath } from '../format';
 import { strings } from '../strings';
@@ -16,8 +17,7 @@ export type Certainty = 'browser' | 'inferred' | '';
 
 /** `inferred` when the verdict comes from the headers alone (no browser signal: Firefox, a plain HAR). */
 export function certaintyOf(x: Pick<ExchangeReport, 'kind' | 'browser'>): Certainty {
-  if (x.kind !== 'cors') return '';
-  return x.browser.kind === 'none' ? 'inferred' : 'browser';
+  return coreCertaintyOf(x) ?? '';
 }
 
 export function verdictText(x: ExchangeReport): string {

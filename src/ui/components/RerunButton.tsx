@@ -2,7 +2,7 @@
 // new row is linked to this one ("was blocked (MissingAllowOriginHeader), now allowed"). GET and HEAD go at once;
 // anything else asks first, and sends the captured body only when the user ticks it.
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { ExchangeReport } from '../../core/types';
+import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { applyRerunIssued, applyRerunMatches, isSafeMethod, pageFetchFor, RerunContext, rerunSentence, type RerunHost } from '../rerun';
 import { applySelect, entryOf } from '../store';

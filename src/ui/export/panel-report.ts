@@ -3,11 +3,11 @@
 // here lines up with the report's entry indices. This module (and the core's report and redaction code) is loaded
 // on demand, when the export dialog opens; so is the hint engine it uses.
 // (The core's modules one by one, not its index: that would bring the HAR stream reader and its parser along.)
-import { buildReport } from '../../core/analyzer';
-import type { RedactionSummary } from '../../core/redact';
+import { buildReport } from '../../core/analysis';
+import type { RedactionSummary } from '../../core/report';
 import { previewRedaction, renderReport, selectScope, type ReportScope } from '../../core/report';
-import type { AnalysisReport, HarFlavour } from '../../core/types';
-import { VERSION } from '../../core/version';
+import type { AnalysisReport, HarFlavour } from '../../core/analysis';
+import { VERSION } from '../../core/analysis';
 import { withHints } from '../hint-engine';
 import { entryOf, type PanelStoreWithLimits } from '../store';
 
@@ -113,13 +113,5 @@ export function exportFileName(choices: Pick<ExportChoices, 'scope'>, extension:
 }
 
 function flavourOf(store: PanelStoreWithLimits): HarFlavour {
-  if (store.input.fileFlavour) return store.input.fileFlavour;
-  let first: HarFlavour | null = null;
-  for (let i = 0; i < store.raw.length; i++) {
-    const e = store.analyzer.entry(i);
-    if (!e) continue;
-    if (e.flavour === 'chromium') return 'chromium';
-    first ??= e.flavour;
-  }
-  return first ?? 'other';
+  return store.input.reader.summary().flavour;
 }

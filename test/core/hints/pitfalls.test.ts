@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { ALL_SCENARIOS } from './scenarios';
 import { diagnoseEntries } from './support';
 
-describe('AWS pitfalls (../shared/research/aws-cors-pitfalls.md §2)', () => {
+describe('AWS pitfalls (docs/research/aws-cors-pitfalls.md §2)', () => {
   test.each(ALL_SCENARIOS.map((s) => [s.name, s] as const))('%s', (_name, s) => {
     const d = diagnoseEntries(...s.entries());
     const hint = d.hints.find((h) => h.id === s.pitfall);

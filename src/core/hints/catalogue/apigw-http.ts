@@ -1,4 +1,5 @@
 // API Gateway HTTP APIs (catalogue §2.2: APIGW-H01 … H05).
+import { isCorsNonWildcardRequestHeaderName } from '../../fetch/safelist';
 import { fix, fixes, notApplicable } from '../fixes/common';
 import { fxLambda, removeCorsFromCode } from '../fixes/lambda';
 import { fxHttpApiCors } from '../fixes/platform';
@@ -8,11 +9,12 @@ import type { FillValues } from '../fill';
 import { DOCS } from './docs';
 import { HTTP_API, actualWithoutAcao, authHeaderEvidence, failingAt, fingerprintEvidence, fp, hasError, hidden, noAcaoEvidence, rejectedPreflight } from './rules';
 import type { Pitfall } from './types';
+import { isOkStatus } from '../../fetch/status';
 
 /** The HTTP API answered the preflight itself: 2xx, no trace of a backend — a CORS configuration exists. */
 function apiAnsweredPreflight(ctx: HintContext): boolean {
   const p = ctx.preflight;
-  return !!p?.answered && p.status >= 200 && p.status < 300 && !p.traced && !!fp(ctx, 'preflight', HTTP_API);
+  return !!p?.answered && isOkStatus(p.status) && !p.traced && !!fp(ctx, 'preflight', HTTP_API);
 }
 
 function optionsRoute(f: FillValues, authorizer: boolean) {
@@ -37,7 +39,7 @@ export const H01: Pitfall = {
   needs: HTTP_API,
   detect: (ctx) => {
     const p = failingAt(ctx, 'preflight');
-    if (p && fp(ctx, 'preflight', HTTP_API) && p.status >= 200 && p.status < 300) {
+    if (p && fp(ctx, 'preflight', HTTP_API) && isOkStatus(p.status)) {
       if (p.header('access-control-allow-origin') === null)
         return { confidence: 'likely', evidence: [`The HTTP API answered the preflight ${p.status} without Access-Control-Allow-Origin: the origin ${ctx.origin ?? ''} is not (exactly) in allowOrigins.`, ...fingerprintEvidence(fp(ctx, 'preflight', HTTP_API), 1)] };
       if (hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse'))
@@ -117,7 +119,7 @@ export const H04: Pitfall = {
     if (!r || !fp(ctx, r.stage, HTTP_API)) return null;
     if (hasError(ctx, 'WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed'))
       return { confidence: 'certain', evidence: ['Access-Control-Allow-Origin: * on a request sent with credentials.', `Credentials: ${ctx.exchange.credentials.value} (from ${ctx.exchange.credentials.from}).`] };
-    if (r.header('access-control-allow-headers')?.trim() === '*' && ctx.refusedHeaders.includes('authorization'))
+    if (r.header('access-control-allow-headers')?.trim() === '*' && ctx.refusedHeaders.some(isCorsNonWildcardRequestHeaderName))
       return { confidence: 'certain', evidence: ['Access-Control-Allow-Headers: * does not cover Authorization: list it in allowHeaders.'] };
     return null;
   },

@@ -9,6 +9,7 @@ import { messageIs } from '../view';
 import { DOCS } from './docs';
 import { REST, authHeaderEvidence, failingAt, fingerprintEvidence, fp, hasError, hasService, hidden, rejectedPreflight } from './rules';
 import type { Pitfall } from './types';
+import { isOkStatus } from '../../fetch/status';
 
 const LAMBDA_NA = 'Nothing in the function runs for this request: fix it on the API.';
 const isMissingToken = (r: { errorType: string | null }) => r.errorType === 'MissingAuthenticationTokenException';
@@ -161,7 +162,7 @@ export const R11: Pitfall = {
         return { confidence: 'possible', evidence: [`Access-Control-Allow-Origin: ${acao} — a mapping value that was quoted or unquoted the wrong way.`] };
     }
     const p = failingAt(ctx, 'preflight');
-    if (p && p.status >= 200 && p.status < 300 && fp(ctx, 'preflight', REST) && p.header('access-control-allow-origin') === null)
+    if (p && isOkStatus(p.status) && fp(ctx, 'preflight', REST) && p.header('access-control-allow-origin') === null)
       return { confidence: 'possible', evidence: [`The REST API answered the preflight ${p.status} but without Access-Control-Allow-Origin: the OPTIONS mapping did not land (quoting, ordering or no redeploy).`] };
     return null;
   },

@@ -1,5 +1,6 @@
 // Cross-cutting CORS semantics on any AWS origin (catalogue §2.4: X-01 … X-08). Each applies only
 // when the response was fingerprinted as AWS; the same failure on other servers gets a generic hint.
+import { isCorsNonWildcardRequestHeaderName } from '../../fetch/safelist';
 import { statusLine } from '../../fetch/status';
 import type { HintContext } from '../context';
 import { fix, fixes, notApplicable, pageFix } from '../fixes/common';
@@ -96,7 +97,7 @@ export const X03: Pitfall = {
     if (!r || !fingerprintedAt(ctx, 'preflight') || !hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse')) return null;
     const allowHeaders = (r.header('access-control-allow-headers') ?? '').split(',').map((s) => s.trim());
     const allowMethods = (r.header('access-control-allow-methods') ?? '').split(',').map((s) => s.trim());
-    if (allowHeaders.includes('*') && ctx.refusedHeaders.includes('authorization'))
+    if (allowHeaders.includes('*') && ctx.refusedHeaders.some(isCorsNonWildcardRequestHeaderName))
       return { confidence: 'certain', evidence: ['Access-Control-Allow-Headers: * and the browser refused authorization: Authorization is never covered by the wildcard.'] };
     if (ctx.credentialsInclude && (allowHeaders.includes('*') || allowMethods.includes('*')))
       return { confidence: 'certain', evidence: [`A * in Access-Control-Allow-${allowHeaders.includes('*') ? 'Headers' : 'Methods'} is a literal name for credentialed requests, not a wildcard.`] };

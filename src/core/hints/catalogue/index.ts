@@ -54,4 +54,4 @@ export const PITFALLS: readonly Pitfall[] = PITFALL_IDS.map((id) => CATALOGUE[id
 for (const p of PITFALLS) Object.freeze(p.docs);
 export { PITFALL_IDS };
 export { R05_SUBCASES } from './apigw-rest-errors';
-export type { Detection, Pitfall, PitfallId } from './types';
+export type { Pitfall, PitfallId } from './types';

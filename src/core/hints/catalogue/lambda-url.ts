@@ -7,6 +7,7 @@ import { bodyIncludes } from '../view';
 import { DOCS } from './docs';
 import { actualWithoutAcao, failingAt, fingerprintEvidence, fp, hasError, hasService, hidden, rejectedPreflight } from './rules';
 import type { Pitfall } from './types';
+import { isOkStatus } from '../../fetch/status';
 
 const URL: ['lambda-url'] = ['lambda-url'];
 
@@ -55,7 +56,7 @@ export const LURL02: Pitfall = {
       if (p.errorType === 'AccessDeniedException')
         return { confidence: 'likely', evidence: [hidden(p), 'Preflights are unsigned: an AWS_IAM function URL can only be preflighted when its CORS configuration answers OPTIONS.'] };
       if (p.status < 200 || p.status > 299 || p.header('access-control-allow-origin') === null)
-        return { confidence: 'likely', evidence: [p.status >= 200 && p.status < 300 ? `The preflight was answered ${p.status} without Access-Control-Allow-Origin.` : hidden(p), 'Without a CORS configuration the preflight goes to your function, which answered it without CORS headers.'] };
+        return { confidence: 'likely', evidence: [isOkStatus(p.status) ? `The preflight was answered ${p.status} without Access-Control-Allow-Origin.` : hidden(p), 'Without a CORS configuration the preflight goes to your function, which answered it without CORS headers.'] };
     }
     const a = actualWithoutAcao(ctx);
     const f = fp(ctx, 'actual', URL);

@@ -10,12 +10,6 @@ import type { HintStage, ResponseView } from '../view';
 export const REST: AwsService[] = ['apigw-rest', 'apigw'];
 export const HTTP_API: AwsService[] = ['apigw-http'];
 
-/** The response at `stage`, if the server answered it. */
-export function answered(ctx: HintContext, stage: HintStage): ResponseView | null {
-  const r = stage === 'preflight' ? ctx.preflight : ctx.actual;
-  return r?.answered ? r : null;
-}
-
 /** The failing response, when it is at `stage` and was answered. */
 export function failingAt(ctx: HintContext, stage: HintStage): ResponseView | null {
   return ctx.blocked && ctx.failedStage === stage && ctx.failing?.answered ? ctx.failing : null;
@@ -67,10 +61,6 @@ export function fingerprintEvidence(f: Fingerprint | undefined, max = 2): string
 
 export function noAcaoEvidence(r: ResponseView): string {
   return `${r.stage === 'preflight' ? 'The preflight response' : 'The response'} has no Access-Control-Allow-Origin header.`;
-}
-
-export function requestHas(r: ResponseView, name: string): boolean {
-  return r.requestHeader(name) !== null;
 }
 
 /** The browser never sends credentials on a preflight; say what the actual request would have carried. */

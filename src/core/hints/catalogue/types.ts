@@ -1,4 +1,4 @@
-// One catalogue entry per pitfall of ../shared/research/aws-cors-pitfalls.md (§2.1–2.11), keyed by its
+// One catalogue entry per pitfall of docs/research/aws-cors-pitfalls.md (§2.1–2.11), keyed by its
 // id. The detection rule reads only HAR fields (through HintContext); `rule` says the same in words
 // for docs/aws-pitfalls.md, which is generated from these entries.
 import type { Hint, HintFix } from '../../types';

@@ -1,4 +1,4 @@
-// The wording the Markdown and HTML reports share, in one place.
+// The wording the reports share (Markdown, HTML and the terminal text), in one place.
 import type { CheckStatus, ExchangeReport, Verdict } from '../types';
 import type { RedactionSummary } from '../redact';
 

@@ -1,5 +1,8 @@
-// The default terminal output of `cors-lens analyze`: one block per exchange, the verdict first.
-import { chromeConsoleMessage, type AnalysisReport, type ExchangeReport } from '../core';
+// The terminal text report (`cors-lens analyze`'s default output): one block per exchange, the verdict first;
+// ANSI colour only when asked. Beside the Markdown and HTML renderers, with the wording they share.
+import type { AnalysisReport, ExchangeReport } from '../types';
+import { chromeConsoleMessage } from '../cors/console';
+import { certaintyOf } from '../exchange';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -21,7 +24,7 @@ export function formatText(report: AnalysisReport, opts: { name: string; color: 
 
 function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[] {
   // Without the browser's own signal (Firefox, plain HARs) the verdict is inferred from headers: say "would".
-  const inferred = x.browser.kind === 'none';
+  const inferred = certaintyOf(x) === 'inferred';
   const mark =
     x.verdict === 'blocked' ? c('31', inferred ? '✖ WOULD BE BLOCKED' : '✖ BLOCKED')
     : x.verdict === 'allowed' ? c('32', inferred ? '≈ would pass' : '✔ allowed')
