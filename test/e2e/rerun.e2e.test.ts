@@ -88,7 +88,8 @@ describe.skipIf(!executablePath)('Re-run from the page, in Chromium', () => {
     const seen = api.requests.length;
     await click('.detail .rerun-button');
 
-    const after = await waitForRows('the re-run row', (r) => rowsOf(r, '/items').length === 2);
+    // A request still in flight is listed as unknown first; wait for its verdict.
+    const after = await waitForRows('the re-run row, allowed', (r) => rowsOf(r, '/items').some((x) => x.id !== oldId && x.verdict === 'allowed'));
     const newRow = rowsOf(after, '/items').find((r) => r.id !== oldId)!;
     expect(newRow).toMatchObject({ verdict: 'allowed' });
     const link = await pollUntil(() => frame().evaluate(() => document.querySelector('.detail [data-rerun-as]')?.textContent ?? null), { what: 'the link to the new row' });
@@ -122,7 +123,7 @@ describe.skipIf(!executablePath)('Re-run from the page, in Chromium', () => {
     await click('.detail .rerun-button');
     await pollUntil(() => frame().evaluate(() => !!document.querySelector('.detail .rerun-send')), { what: 'the Send button' });
     await click('.detail .rerun-send');
-    const after = await waitForRows('the re-run PUT', (r) => rowsOf(r, '/items/1').length === 2);
+    const after = await waitForRows('the re-run PUT, allowed', (r) => rowsOf(r, '/items/1').some((x) => x.id !== oldId && x.verdict === 'allowed'));
     expect(rowsOf(after, '/items/1').find((r) => r.id !== oldId)).toMatchObject({ verdict: 'allowed' });
     const put = api.requests.slice(seen).find((r) => r.method === 'PUT')!;
     expect(put.headers['content-length'] ?? '0').toBe('0');
