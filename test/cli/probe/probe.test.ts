@@ -119,6 +119,18 @@ describe('cors-lens probe', () => {
     expect(err).toContain('net::ERR_CONNECTION_REFUSED');
   });
 
+  test('--timeout: a server that never answers is a net::ERR_TIMED_OUT, exit 3', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as { port: number }).port;
+    const t0 = Date.now();
+    const { code, err } = await runCli(['probe', `http://127.0.0.1:${port}/x`, '--origin', PAGE, '--timeout', '300']);
+    expect([code, err.includes('net::ERR_TIMED_OUT')]).toEqual([3, true]);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    silent.closeAllConnections();
+    await new Promise((r) => silent.close(r));
+  });
+
   test('forbidden headers are left out, as fetch() does, and said so', async () => {
     const sent = await newRequests(async () => {
       const { err } = await probe('/open', '-H', 'Cookie: x=1', '-H', 'Host: evil.test');
