@@ -1,13 +1,12 @@
 // cors-lens report <file.har | -> --format har|markdown|html|json [-o <file>] [--scope ...] [--keep-secrets] [--keep-bodies]
 import { writeFile } from 'node:fs/promises';
 import { analyzeHar } from '../core';
-import { renderReport } from '../core/report';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../core/report';
 import type { RedactionSummary } from '../core/report';
 import { EXIT, parse, UsageError, type Io } from './command';
 import { InputError, readInput } from './read-input';
 
-const FORMATS = ['har', 'markdown', 'html', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = ReportFormat;
 
 export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -18,7 +17,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     'keep-bodies': { type: 'boolean', default: false },
   });
   const format = values.format as string | undefined;
-  if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`report needs --format har, markdown, html or json${format ? ` (got '${format}')` : ''}`);
+  if (!format || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`report needs --format har, markdown, html or json${format ? ` (got '${format}')` : ''}`);
   const scope = values.scope as string;
   if (!/^(all|cors|blocked|exchange:x\d+)$/.test(scope)) throw new UsageError(`--scope must be all, cors, blocked or exchange:<id> (got '${scope}')`);
   if (positionals.length !== 1) throw new UsageError('report takes exactly one HAR file (or - for standard input)');

@@ -14,6 +14,7 @@ export type { ReadHarResult } from './har/read';
 export { chromeConsoleMessage } from './cors/console';
 export { FAILURE_TEXT } from './cors/catalog';
 export { certaintyOf, needsHints } from './exchange';
+export { inferredFromText } from './cors/wording';
 export type { Certainty } from './exchange';
 export { VERSION } from './version';
 // Fetch primitives for code that builds requests itself (`cors-lens probe`, the panel's re-run).

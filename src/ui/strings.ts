@@ -1,6 +1,7 @@
 // Every user-visible string of the panel, in one place (wording, future translation).
 // Wording about a CORS failure itself comes from src/core (summary, failure messages, hints).
 import type { CheckStatus, PairingMethod, Toolchain, UnsafeHeaderWhy, Verdict } from '../core/analysis';
+import { inferredFromText } from '../core/analysis';
 
 const n = (count: number) => count.toLocaleString('en-US');
 
@@ -124,8 +125,8 @@ export const strings = {
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Copy failed: select the text and press Ctrl+C',
-    credentials: (value: string, from: string) => `Credentials mode: ${value} (from ${from})`,
-    origin: (origin: string | null, from: string) => `Page origin: ${origin ?? 'unknown'} (from ${from})`,
+    credentials: (value: string, from: string) => `Credentials mode: ${value} (${inferredFromText(from)})`,
+    origin: (origin: string | null, from: string) => `Page origin: ${origin ?? 'unknown'} (from ${inferredFromText(from)})`,
   },
   hints: {
     title: 'How to fix it',

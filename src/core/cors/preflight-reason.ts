@@ -1,6 +1,7 @@
 // Why a preflight was (or would be) needed. https://fetch.spec.whatwg.org/#http-fetch step 5.
 import type { HeaderList, PreflightReason } from '../types';
-import { corsUnsafeRequestHeaders, isBrowserAddedHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
+import { corsUnsafeRequestHeaders, isBrowserAddedHeaderName, isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
+import { AVOID_PREFLIGHT } from './wording';
 
 /** The page's own request headers, as far as a HAR lets us tell them from the browser's. */
 export function authorHeaders(headers: HeaderList): HeaderList {
@@ -45,27 +46,10 @@ export function preflightReason(method: string, actualHeaders: HeaderList | null
 
 function howToAvoid(method: string, methodSafelisted: boolean, unsafe: PreflightReason['unsafeHeaders']): string[] {
   const out: string[] = [];
-  if (!methodSafelisted) out.push(`Use GET, HEAD or POST instead of ${method} (the server must then accept it), or keep the preflight and allow ${method} in Access-Control-Allow-Methods.`);
+  if (!methodSafelisted) out.push(AVOID_PREFLIGHT.method(method, ''));
   for (const h of unsafe) {
-    switch (h.why) {
-      case 'content-type-essence':
-      case 'content-type-unparsable':
-        out.push('Send the body as text/plain, application/x-www-form-urlencoded or multipart/form-data, or allow Content-Type in Access-Control-Allow-Headers.');
-        break;
-      case 'value-too-long':
-        out.push(`Keep the ${h.name} value within 128 bytes.`);
-        break;
-      case 'total-over-1024':
-        out.push('Keep the safelisted headers under 1024 bytes in total.');
-        break;
-      case 'not-safelisted':
-      case 'reported-by-browser':
-        if (h.name === 'authorization') out.push('Authorization always needs a preflight; a cookie-based session (with credentials) avoids it, otherwise allow it by name in Access-Control-Allow-Headers.');
-        else out.push(`Drop the ${h.name} header (or move its value into the URL or body), or allow it in Access-Control-Allow-Headers.`);
-        break;
-      default:
-        out.push(`Change the ${h.name} value: ${h.detail}.`);
-    }
+    const named = (h.why === 'not-safelisted' || h.why === 'reported-by-browser') && isCorsNonWildcardRequestHeaderName(h.name) ? 'authorization' : h.why;
+    out.push(AVOID_PREFLIGHT[named](h.name, h.detail));
   }
   return [...new Set(out)];
 }

@@ -9,6 +9,7 @@ import { REPORT_CSS } from './html-style';
 import { harEntries, headersOf, entryMessage, type RawHeader } from './har-access';
 import type { ReportScope } from './scope';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, hiddenStatusOf, reasonOf, redactionLine } from './wording';
+import { inferredFromText } from '../cors/wording';
 
 export interface HtmlOptions {
   readonly scope: ReportScope;
@@ -78,7 +79,7 @@ function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string
     ['CORS error', e(x.corsError ?? '—')],
     ['Failed parameter', e(x.failedParameter ?? '—')],
     ['Origin', `${e(x.origin ?? 'unknown')} <span class="muted">(${e(x.originFrom)})</span>`],
-    ['Credentials', `${e(x.credentials.value)} <span class="muted">(from ${e(x.credentials.from)})</span>`],
+    ['Credentials', `${e(x.credentials.value)} <span class="muted">(${e(inferredFromText(x.credentials.from))})</span>`],
     ['Pairing', `${e(x.pairing.method)} <span class="muted">${e(x.pairing.detail)}</span>`],
     ['Status', `page saw ${e(x.pageStatus)}, server sent ${e(x.serverStatus ?? 'nothing')}`],
     ['Browser said', e(x.browser.error ?? x.browser.kind)],

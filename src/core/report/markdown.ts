@@ -7,6 +7,7 @@ import { escapeHtml, escapeMarkdown as md, markdownFence } from './escape';
 import { harEntries, rawMessages } from './har-access';
 import type { ReportScope } from './scope';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './wording';
+import { inferredFromText } from '../cors/wording';
 
 export interface MarkdownOptions {
   readonly scope: ReportScope;
@@ -83,7 +84,7 @@ function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string
   const facts = [
     `**Origin:** ${md(x.origin ?? 'unknown')} (${md(x.originFrom)})`,
     `**Pairing:** ${md(x.pairing.method)}: ${md(x.pairing.detail)}`,
-    `**Credentials:** ${md(x.credentials.value)} (from ${md(x.credentials.from)})`,
+    `**Credentials:** ${md(x.credentials.value)} (${md(inferredFromText(x.credentials.from))})`,
     `**Status:** page saw ${x.pageStatus}, server sent ${x.serverStatus ?? 'nothing'}`,
   ];
   out.push(...facts.map((f) => `- ${f}`), '');

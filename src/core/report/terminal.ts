@@ -3,6 +3,7 @@
 import type { AnalysisReport, ExchangeReport } from '../types';
 import { chromeConsoleMessage } from '../cors/console';
 import { certaintyOf } from '../exchange';
+import { inferredFromText } from '../cors/wording';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -44,7 +45,7 @@ function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[]
     ];
     if (why.length) lines.push(`  Preflight needed because: ${why.join('; ')}`);
   }
-  if (x.credentials.value !== 'unknown') lines.push(`  Credentials: ${x.credentials.value} (from ${x.credentials.from})`);
+  if (x.credentials.value !== 'unknown') lines.push(`  Credentials: ${x.credentials.value} (${inferredFromText(x.credentials.from)})`);
   for (const f of x.allFailures.slice(x.verdict === 'blocked' ? 1 : 0)) lines.push(`  Also failing: ${f.corsError}${f.failedParameter ? ` (${f.failedParameter})` : ''} [${f.stage}, ${f.spec.id}]`);
   const bad = x.checks.filter((r) => r.status === 'missing' || r.status === 'mismatched' || r.status === 'invalid');
   for (const r of bad) lines.push(`  ${c('31', '•')} ${r.stage} ${r.header}: ${r.status}; expected ${r.expected}, got ${r.actual === null ? '(absent)' : `'${r.actual}'`}${r.note ? ` — ${r.note}` : ''}`);
