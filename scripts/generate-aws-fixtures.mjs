@@ -229,6 +229,9 @@ try {
     if (!ONLY.length) for (const f of fs.readdirSync(OUT)) if (f.endsWith('.json') && !keep.has(f)) fs.rmSync(path.join(OUT, f));
     for (const o of outputs) fs.writeFileSync(path.join(OUT, `${o.id}.json`), JSON.stringify(o, null, 2) + '\n');
     if (!ONLY.length) fs.writeFileSync(path.join(OUT, 'index.json'), JSON.stringify(index, null, 2) + '\n');
+    // Recording a few scenarios into an existing set (AWS_TRUTH_ONLY + AWS_TRUTH_OUT): the other fixtures stay as
+    // they are, and the index is rebuilt from every fixture file in OUT (the run's own facts for the new ones).
+    else if (fs.existsSync(path.join(OUT, 'index.json'))) fs.writeFileSync(path.join(OUT, 'index.json'), JSON.stringify(mergedIndex(OUT, index), null, 2) + '\n');
   }
   for (const o of outputs) {
     const fe = o.fetches[0];
@@ -245,3 +248,34 @@ try {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 process.exitCode = exitCode;
+
+/**
+ * The index of every fixture in `dir`: the previous index's run facts, `scenarios` rebuilt from the files (in the
+ * order of scenarios.mjs), `bodies` recounted, and the partial run named in `mergedRuns`.
+ * @param {string} dir @param {any} run
+ */
+function mergedIndex(dir, run) {
+  const previous = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+  const order = new Map(allScenarios.map((s, i) => [s.id, i]));
+  const fixtures = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json')
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))
+    .sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
+  const bodies = {};
+  for (const b of fixtures.flatMap((o) => o.bodies)) {
+    const k = `${b.resourceType}:${b.error ? 'blocked' : 'ok'}`;
+    bodies[k] = bodies[k] || { entries: 0, withBody: 0 };
+    bodies[k].entries++;
+    if (b.bodyCaptured) bodies[k].withBody++;
+  }
+  return {
+    ...previous,
+    mergedRuns: [...(previous.mergedRuns ?? []), { browser: run.browser, generatedAt: run.generatedAt, scenarios: run.scenarios.map((s) => s.id) }],
+    scenarioCount: fixtures.length,
+    bodies,
+    scenarios: fixtures.map((o) => ({
+      id: o.id, file: `${o.id}.json`, pitfall: o.pitfall, tags: o.tags,
+      outcome: o.fetches[0].truth.outcome, corsError: o.fetches[0].truth.corsError, failedParameter: o.fetches[0].truth.failedParameter, errorText: o.fetches[0].truth.errorText,
+      harEntries: o.har.log.entries.length, bodiesCaptured: o.bodies.filter((b) => b.bodyCaptured).length,
+    })),
+  };
+}

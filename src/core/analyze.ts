@@ -8,6 +8,9 @@ import { attachHints } from './hints-bridge';
 
 export type { Analyzer } from './analyzer';
 export { attachHints } from './hints-bridge';
+// "Find it in the logs" needs the fingerprints the hint engine computes: it ships with it.
+export { findInLogs } from './hints/logs';
+export type { LogSnippet, LogSourcePlan, LogsPlan } from './hints/logs';
 
 export interface AnalyzeOptions {
   /** Ignore the browser's own signals (Chromium `_error`) and judge from headers alone. */

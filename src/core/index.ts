@@ -6,8 +6,8 @@
 //   core/har/stream   a HAR of any size, in chunks
 // Pure: no DOM, no extension APIs, no node: modules.
 export * from './analysis';
-export { analyzeHar, createAnalyzer, attachHints } from './analyze';
-export type { AnalyzeOptions } from './analyze';
+export { analyzeHar, createAnalyzer, attachHints, findInLogs } from './analyze';
+export type { AnalyzeOptions, LogSnippet, LogSourcePlan, LogsPlan } from './analyze';
 export { renderReport, previewRedaction, parseScope, selectScope } from './report';
 export type { ReportScope, RedactionSummary, RedactOptions } from './report';
 export { redactHar } from './redact';

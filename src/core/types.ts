@@ -193,6 +193,24 @@ export interface Fingerprint {
   readonly evidence: readonly string[];
   /** True when the gateway itself generated the answer (not the backend). */
   readonly gatewayGenerated?: boolean;
+  /** Ids this response carries that AWS also writes in its own logs (absent when none). */
+  readonly ids?: AwsLogIds;
+}
+
+/** Response ids AWS prints in its own logs, each checked against the exact shape AWS gives it. */
+export interface AwsLogIds {
+  /** `x-amzn-RequestId`: API Gateway's `$context.requestId` (every execution-log line), a function URL's invocation id. */
+  readonly requestId?: string;
+  /** `x-amz-apigw-id`: API Gateway REST's `$context.extendedRequestId`. */
+  readonly extendedRequestId?: string;
+  /** `apigw-requestid`: an HTTP API's `$context.requestId`. */
+  readonly httpApiRequestId?: string;
+  /** The root of `X-Amzn-Trace-Id` (`1-xxxxxxxx-…`): the X-Ray trace. */
+  readonly traceId?: string;
+  /** `X-Amz-Cf-Id`: CloudFront's `x-edge-request-id`. */
+  readonly cloudFrontId?: string;
+  /** `x-amz-request-id`: S3's Request ID in server access logs. */
+  readonly s3RequestId?: string;
 }
 
 /** The analysis of one exchange: an actual request with its preflight (either may be absent). */

@@ -2,7 +2,7 @@
 // code, itself loaded on demand), never in the panel's start bundle. The panel's analyser runs with
 // `hints: false`; this completes one of its exchanges with fingerprints and hints, exactly as an analyser with
 // hints would have (the core's attachHints on the same exchange and entries).
-import { attachHints } from '../core/analyze';
+import { attachHints, findInLogs, type LogsPlan } from '../core/analyze';
 import type { ExchangeReport, ObservedEntry } from '../core/analysis';
 import { needsHints } from '../core/analysis';
 
@@ -22,4 +22,9 @@ export function withHints(report: ExchangeReport, entry: (index: number | null) 
     completed.set(report, done);
   }
   return done;
+}
+
+/** "Find it in the logs" for the exchange (src/core/hints/logs): needs the fingerprints, so it lives with the hint engine. */
+export function logsPlan(report: ExchangeReport, entry: (index: number | null) => ObservedEntry | undefined): LogsPlan | null {
+  return findInLogs(withHints(report, entry));
 }

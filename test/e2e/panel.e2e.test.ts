@@ -148,6 +148,18 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
       return store.exchanges.value.find((x) => x.url.includes(needle))?.hints.length;
     }, '/s/gateway-502?run=all');
     expect(stored).toBe(0);
+    // "Find it in the logs" comes with the hint engine (issue 19): the gateway's request id, in a filled command.
+    const logs = await pollUntil(
+      () => frame().evaluate(() => {
+        const section = document.querySelector<HTMLElement>('.detail section.logs');
+        section?.scrollIntoView();
+        return section ? { sources: [...section.querySelectorAll('details.log-source')].map((d) => d.getAttribute('data-log-source')), filter: section.querySelector('[data-log-snippet=filter] pre')?.textContent ?? '' } : null;
+      }),
+      { what: 'the logs section of gateway-502' },
+    );
+    expect(logs.sources[0]).toBe('apigw-rest-execution');
+    expect(logs.filter).toMatch(/aws logs filter-log-events --log-group-name API-Gateway-Execution-Logs_YOUR_API_ID\/YOUR_STAGE[\s\S]*--filter-pattern '"[0-9a-f-]{36}"'/);
+    if (process.env.CORS_LENS_LOGS_SHOT) await devtools.screenshot({ path: process.env.CORS_LENS_LOGS_SHOT });
   });
 
   test('the detail shows the summary, failures, checklist and cURL of a blocked call', async () => {

@@ -10,6 +10,7 @@ import { harEntries, headersOf, entryMessage, type RawHeader } from './har-acces
 import type { ReportScope } from './scope';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, hiddenStatusOf, reasonOf, redactionLine } from './wording';
 import { inferredFromText } from '../cors/wording';
+import { logsHtml } from '../hints/logs';
 
 export interface HtmlOptions {
   readonly scope: ReportScope;
@@ -95,6 +96,7 @@ function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string
     failures(x),
     preflightWhy(x),
     x.hints.length > 0 ? `<details open><summary>How to fix</summary>${x.hints.map(hint).join('')}</details>` : '',
+    logsHtml(x),
     messages('Preflight', x.preflightEntry, entries),
     messages('Actual request', x.actualEntry, entries),
     '</section>',

@@ -8,6 +8,7 @@ import { harEntries, rawMessages } from './har-access';
 import type { ReportScope } from './scope';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, VERDICT_MARK, hiddenStatusOf, reasonOf, redactionLine } from './wording';
 import { inferredFromText } from '../cors/wording';
+import { logsMarkdown } from '../hints/logs';
 
 export interface MarkdownOptions {
   readonly scope: ReportScope;
@@ -132,6 +133,7 @@ function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string
     out.push('### How to fix', '');
     for (const h of x.hints) out.push(...hintSection(h));
   }
+  out.push(...logsMarkdown(x));
 
   const raw = [x.preflightEntry, x.actualEntry].filter((i): i is number => i !== null && i < entries.length);
   if (raw.length > 0) {

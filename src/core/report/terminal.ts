@@ -4,6 +4,7 @@ import type { AnalysisReport, ExchangeReport } from '../types';
 import { chromeConsoleMessage } from '../cors/console';
 import { certaintyOf } from '../exchange';
 import { inferredFromText } from '../cors/wording';
+import { logsText } from '../hints/logs';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -50,6 +51,7 @@ function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[]
   const bad = x.checks.filter((r) => r.status === 'missing' || r.status === 'mismatched' || r.status === 'invalid');
   for (const r of bad) lines.push(`  ${c('31', '•')} ${r.stage} ${r.header}: ${r.status}; expected ${r.expected}, got ${r.actual === null ? '(absent)' : `'${r.actual}'`}${r.note ? ` — ${r.note}` : ''}`);
   for (const h of x.hints.slice(0, 3)) lines.push(`  Hint [${h.id}, ${h.confidence}]: ${h.title}`);
+  lines.push(...logsText(x));
   return lines;
 }
 

@@ -9,6 +9,7 @@ import { Checklist, Failures } from './Checklist';
 import { CopyButton } from './CopyButton';
 import { HeadersView } from './HeadersView';
 import { ExchangeHints } from './HintsView';
+import { LogsView } from './LogsView';
 import { certaintyOf, VerdictBadge, verdictTitle } from './RequestList';
 import { RerunButton } from './RerunButton';
 
@@ -120,6 +121,7 @@ export function Detail({ report, onClose }: { report: ExchangeReport; onClose: (
         {report.kind === 'cors' && <Checklist report={report} />}
         <WhyPreflight report={report} />
         {report.kind === 'cors' && <ExchangeHints report={report} />}
+        {report.kind === 'cors' && <LogsView report={report} />}
         <HeadersView preflight={entryOf(store, report.preflightEntry)} actual={entryOf(store, report.actualEntry)} />
         <Curl report={report} />
         <RerunButton report={report} />

@@ -596,3 +596,61 @@ add('ok-appsync-without-credentials', null, 'AppSync GraphQL POST without creden
   actual: reply(200, APPSYNC, '{"data":{"items":[]}}'),
   corsError: null, noAwsPitfall: true, tags: ['negative', 'aws-ok'],
 });
+
+// ---------------------------------------------------------------------------------------
+// Issue 19: the four classes answered generically before, each with a negative twin that carries the same
+// evidence without AWS (or the same AWS answer, fine). Recorded alone: AWS_TRUTH_ONLY=<ids> AWS_TRUTH_OUT=test/fixtures/aws.
+
+add('apigw-h05-500-backend-preflight-no-body', 'APIGW-H05', 'POST JSON: the backend answers the preflight with CORS headers (an OPTIONS route), then the HTTP API itself answers 500 {"message":"Internal Server Error"} without them', {
+  url: url(execApi('h05post500', 'eu-west-1'), '/items'), init: { method: 'POST', headers: [['Content-Type', 'application/json']], body: JSON_BODY },
+  preflight: reply(204, [...httpApi(), traced, acao(), ['Access-Control-Allow-Methods', 'POST,OPTIONS'], ['Access-Control-Allow-Headers', 'content-type']]),
+  actual: reply(500, httpApi(), '{"message":"Internal Server Error"}'),
+  corsError: 'MissingAllowOriginHeader',
+  hints: [{ id: 'APIGW-H05', confidence: 'likely', first: true, toolchain: 'sam', fixContains: ['CorsConfiguration', '{{PAGE}}'], evidenceContains: ['Content-Length: 35'], hiddenStatus: 500 }],
+});
+add('neg-express-401-gateway-length', null, 'Express answers 401 {"message":"Unauthorized"} (the length of API Gateway\'s body, no AWS header or host)', {
+  url: url('api-neg-express401.example.test', '/items'),
+  actual: reply(401, [json, ['X-Powered-By', 'Express']], '{"message":"Unauthorized"}'),
+  corsError: 'MissingAllowOriginHeader', noAwsPitfall: true,
+});
+add('lurl-04-cloudfront-oac-403', 'LURL-04', 'Simple GET through your own domain: CloudFront (origin access control) in front of a function URL whose auth layer answers 403 AccessDeniedException', {
+  url: url('api-lurl04oac.example.test', '/items'),
+  actual: reply(403, [...furl([['x-amzn-ErrorType', 'AccessDeniedException']]), ...cloudfront('Error from cloudfront')], FURL_403_BODY),
+  corsError: 'MissingAllowOriginHeader',
+  hints: [{ id: 'LURL-04', confidence: 'likely', first: true, toolchain: 'cdk', fixContains: ['cloudfront.amazonaws.com'], evidenceContains: ['origin access control'], errorType: 'AccessDeniedException', hiddenStatus: 403 }],
+});
+add('neg-cdn-403-accessdenied-not-aws', null, 'A CDN in front of a non-AWS API answers 403 JSON with X-Error-Type: AccessDeniedException (no x-amzn-* header)', {
+  url: url('api-neg-cdn403.example.test', '/items'),
+  actual: reply(403, [json, ['Via', '1.1 varnish (Varnish/7.4)'], ['X-Error-Type', 'AccessDeniedException'], ['X-Request-Id', 'a1b2c3d4-5678-90ab-cdef-abc123456789']], '{"Message":"Forbidden"}'),
+  corsError: 'MissingAllowOriginHeader', noAwsPitfall: true,
+});
+add('s3-03-presigned-post-form-403', 'S3-03', 'Presigned POST (multipart form upload, no preflight): the bucket\'s CORS rule does not allow POST and S3 answers 403 without CORS headers', {
+  url: url('s3-03-formpost.s3.eu-central-1.amazonaws.com', '/'), init: { method: 'POST', headers: [['Content-Type', 'multipart/form-data; boundary=----corslens']], body: '------corslens\r\nContent-Disposition: form-data; name="key"\r\n\r\nuploads/cat.jpg\r\n------corslens--\r\n' },
+  actual: reply(403, s3([['Content-Type', 'application/xml']]), S3_XML('AccessDenied', 'Invalid according to Policy: Policy Condition failed: ["eq", "$Content-Type", "image/jpeg"]', 'POST')),
+  corsError: 'MissingAllowOriginHeader',
+  hints: [{ id: 'S3-03', confidence: 'likely', first: true, toolchain: 'cli', fixContains: ['POST', '{{PAGE}}', 's3-03-formpost'], evidenceContains: ['presigned POST'], hiddenStatus: 403 }],
+});
+add('neg-form-post-403-not-aws', null, 'nginx answers a multipart form POST 403 without CORS headers', {
+  url: url('api-neg-formpost.example.test', '/upload'), init: { method: 'POST', headers: [['Content-Type', 'multipart/form-data; boundary=----corslens']], body: '------corslens--\r\n' },
+  actual: reply(403, [['Server', 'nginx/1.25.3'], ['Content-Type', 'application/xml']], '<Error><Code>AccessDenied</Code></Error>'),
+  corsError: 'MissingAllowOriginHeader', noAwsPitfall: true,
+});
+{
+  const target = /** @type {Array<[string, string]>} */ ([['Content-Type', 'application/x-amz-json-1.1'], ['X-Amz-Target', 'AWSCognitoIdentityProviderService.InitiateAuth']]);
+  const cognito = (/** @type {Headers} */ extra) => /** @type {Headers} */ ([['Content-Type', 'application/x-amz-json-1.1'], ['x-amzn-RequestId', 'a1b2c3d4-5678-90ab-cdef-abc123456789'], acao('*'), ...extra]);
+  const pfCognito = reply(200, cognito([['Access-Control-Allow-Methods', 'POST'], ['Access-Control-Allow-Headers', 'content-type,x-amz-target,x-amz-user-agent'], ['Access-Control-Max-Age', '0']]));
+  const body = '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"abc","AuthParameters":{"USERNAME":"u","PASSWORD":"p"}}';
+  add('cog-03-credentials-cognito-idp', 'COG-03', "InitiateAuth POST to the user pools API with credentials: 'include' (a cookie is sent): Cognito answers the preflight *", {
+    url: url('cognito-idp.us-east-1.amazonaws.com', '/'), init: { method: 'POST', headers: target, body, credentials: 'include' }, cookie: true,
+    preflight: pfCognito,
+    actual: reply(200, cognito([]), '{"ChallengeParameters":{}}'),
+    corsError: 'PreflightWildcardOriginNotAllowed',
+    hints: [{ id: 'COG-03', confidence: 'certain', first: true, toolchain: 'generic', fixContains: ["credentials: 'omit'"], evidenceContains: ['Access-Control-Allow-Origin: *', 'X-Amz-Target'] }],
+  });
+  add('ok-cognito-idp-without-credentials', null, 'The same InitiateAuth without credentials: * is fine', {
+    url: url('cognito-idp.eu-west-1.amazonaws.com', '/'), init: { method: 'POST', headers: target, body },
+    preflight: pfCognito,
+    actual: reply(200, cognito([]), '{"ChallengeParameters":{}}'),
+    corsError: null, noAwsPitfall: true, tags: ['negative', 'aws-ok'],
+  });
+}

@@ -23,7 +23,9 @@ describe('fingerprints (catalogue §1.0 decision order)', () => {
     ['execute-api host with nothing received', REST_URL, 0, {}, ['apigw'], undefined],
     ['function URL by host', FURL, 200, furl(), ['lambda-url'], false],
     ['function URL auth rejection behind CloudFront', CUSTOM, 403, { ...furl({ 'x-amzn-ErrorType': 'AccessDeniedException' }), ...cloudfront('Error from cloudfront') }, ['cloudfront', 'lambda-url'], true, '{"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"}'],
-    ['AWS error type behind CloudFront, body not captured', CUSTOM, 403, { ...furl({ 'x-amzn-ErrorType': 'AccessDeniedException' }), ...cloudfront('Error from cloudfront') }, ['aws', 'cloudfront'], undefined],
+    // Issue 19: AccessDeniedException with only x-amzn-RequestId on a custom domain is a function URL's auth layer (likely).
+    ['AWS error type behind CloudFront, body not captured', CUSTOM, 403, { ...furl({ 'x-amzn-ErrorType': 'AccessDeniedException' }), ...cloudfront('Error from cloudfront') }, ['cloudfront', 'lambda-url'], true],
+    ['other AWS error types behind CloudFront stay unnamed', CUSTOM, 403, { ...furl({ 'x-amzn-ErrorType': 'ForbiddenException' }), ...cloudfront('Error from cloudfront') }, ['aws', 'cloudfront'], undefined],
     ['S3 REST by Server: AmazonS3', S3_URL, 200, s3(), ['s3-rest'], undefined],
     ['S3 website endpoint', 'http://site.s3-website-eu-west-1.amazonaws.com/', 200, s3(), ['s3-website'], undefined],
     ['S3 path-style host', 'https://s3.eu-west-1.amazonaws.com/my-bucket/key', 200, {}, ['s3-rest'], undefined],

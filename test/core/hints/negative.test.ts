@@ -15,6 +15,11 @@ describe('non-AWS servers: generic hints only', () => {
     ['wildcard with cookies (Varnish cache, not CloudFront)', () => [req(local, 'GET', 200, { Via: '1.1 varnish (Varnish/7.4)', 'X-Cache': 'HIT', Age: '30', ...acao('*') }, { requestHeaders: { Cookie: 'sid=1' } })], 'GENERIC-WildcardOriginNotAllowed'],
     ['preflight redirected by a generic server', () => [pf(local, 'POST', 301, { Location: 'https://127.0.0.1:8702/items' }, { requestHeaders: 'content-type' }), unsent(local, 'POST', { 'Content-Type': 'application/json' })], 'GENERIC-PreflightDisallowedRedirect'],
     ['X-Amzn-Trace-Id alone (an X-Ray-instrumented app on other hosting)', () => [req(local, 'GET', 500, { ...traced, 'Content-Type': 'application/json' })], 'GENERIC-MissingAllowOriginHeader'],
+    // Issue 19's classes, each with a twin that carries the same evidence minus AWS:
+    ['401 whose Content-Length is API Gateway\'s {"message":"Unauthorized"}, from Express', () => [req(local, 'GET', 401, { 'X-Powered-By': 'Express', 'Content-Type': 'application/json', 'Content-Length': '26' })], 'GENERIC-MissingAllowOriginHeader'],
+    ['403 JSON "AccessDenied" behind a CDN, no x-amzn-* headers', () => [req(local, 'GET', 403, { Via: '1.1 varnish', 'Content-Type': 'application/json', 'X-Error-Type': 'AccessDeniedException', 'X-Request-Id': 'a1b2c3d4-5678-90ab-cdef-abc123456789' })], 'GENERIC-MissingAllowOriginHeader'],
+    ['a 200 preflight that does not list x-amz-acl, from a non-S3 server', () => [pf(local, 'PUT', 200, { Server: 'nginx', ...cors({ 'Access-Control-Allow-Methods': 'PUT' }) }, { requestHeaders: 'content-type,x-amz-acl' }), unsent(local, 'PUT', { 'Content-Type': 'image/jpeg', 'x-amz-acl': 'private' })], 'GENERIC-HeaderDisallowedByPreflightResponse'],
+    ['a form POST answered 403 without CORS by a non-S3 server', () => [req(local, 'POST', 403, { Server: 'nginx', 'Content-Type': 'application/xml' }, { requestHeaders: { 'Content-Type': 'multipart/form-data; boundary=x' } })], 'GENERIC-MissingAllowOriginHeader'],
   ])('%s', (_name, entries, generic) => {
     const d = diagnoseEntries(...entries());
     expect(d.fingerprints).toEqual([]);

@@ -71,7 +71,7 @@ export const X02: Pitfall = {
     const wildcard = hasError(ctx, 'WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed');
     const acac = hasError(ctx, 'InvalidAllowCredentials', 'PreflightInvalidAllowCredentials');
     // AppSync and Cognito always answer *: their own pitfalls (APPSYNC-01, COG-*) say so.
-    if ((!wildcard && !acac) || ctx.at(r.stage, 'appsync', 'cognito-hosted-ui', 'cognito-idp')) return null;
+    if ((!wildcard && !acac) || ctx.at(r.stage, 'appsync', 'cognito-hosted-ui', 'cognito-idp', 'cognito-identity')) return null;
     return {
       confidence: 'likely',
       evidence: [

@@ -8,6 +8,7 @@ import { X01, X02, X03, X04, X05, X06, X07, X08 } from './cross-cutting';
 import { LURL01, LURL02, LURL03, LURL04 } from './lambda-url';
 import { S301, S302, S303, S304 } from './s3';
 import { ALB01, ALB02, AMP01, AMP02, APPSYNC01, COG01, COG02, WAF01 } from './services';
+import { COG03 } from './cognito-credentials';
 import { PITFALL_IDS, type Pitfall, type PitfallId } from './types';
 
 export const CATALOGUE = {
@@ -19,7 +20,7 @@ export const CATALOGUE = {
   'X-01': X01, 'X-02': X02, 'X-03': X03, 'X-04': X04, 'X-05': X05, 'X-06': X06, 'X-07': X07, 'X-08': X08,
   'CF-01': CF01, 'CF-02': CF02, 'CF-03': CF03, 'CF-04': CF04, 'CF-05': CF05, 'CF-06': CF06, 'CF-07': CF07,
   'S3-01': S301, 'S3-02': S302, 'S3-03': S303, 'S3-04': S304,
-  'APPSYNC-01': APPSYNC01, 'COG-01': COG01, 'COG-02': COG02, 'ALB-01': ALB01, 'ALB-02': ALB02, 'WAF-01': WAF01,
+  'APPSYNC-01': APPSYNC01, 'COG-01': COG01, 'COG-02': COG02, 'COG-03': COG03, 'ALB-01': ALB01, 'ALB-02': ALB02, 'WAF-01': WAF01,
   'AMP-01': AMP01, 'AMP-02': AMP02,
 } as const satisfies Record<PitfallId, Pitfall>;
 
@@ -44,7 +45,7 @@ export const TRIAGE_ORDER: readonly PitfallId[] = [
   'APIGW-R05', 'APIGW-R06', 'APIGW-R08', 'APIGW-R15', 'APIGW-R14', 'CF-06', 'APIGW-H05', 'ALB-01',
   'APIGW-R03', 'APIGW-R04', 'AMP-01',
   'CF-03', 'CF-05', 'AMP-02', 'CF-02',
-  'APPSYNC-01', 'COG-01', 'COG-02',
+  'APPSYNC-01', 'COG-01', 'COG-02', 'COG-03',
   // 6. after a fix, nothing changed
   'X-07', 'APIGW-R11',
 ];

@@ -3,8 +3,9 @@ import type { HintContext } from '../context';
 import { fix, fixes, notApplicable } from '../fixes/common';
 import { fxS3Cors } from '../fixes/platform';
 import type { ResponseView } from '../view';
+import type { Detection } from './types';
 import { DOCS } from './docs';
-import { failingAt, hasService, hidden, noAcaoEvidence } from './rules';
+import { failingAt, hasError, hasService, hidden, noAcaoEvidence } from './rules';
 import type { Pitfall } from './types';
 
 const S3 = ['s3-rest', 's3-website'] as const;
@@ -46,7 +47,7 @@ export const S302: Pitfall = {
   section: 'Amazon S3',
   title: "Add the origin, method and headers to the bucket's CORS rule",
   harConfidence: 'certain (no rule matched) / likely (which element)',
-  rule: 'S3 answered 403 "CORSResponse: This CORS request is not allowed…" (certain); an S3 403 preflight without a captured body, or an S3 answer with Vary: Origin but no Access-Control-Allow-Origin (likely: rules exist, none matched). Evidence lists Origin, Access-Control-Request-Method and -Headers to diff against the rules.',
+  rule: 'S3 answered 403 "CORSResponse: This CORS request is not allowed…" (certain); an S3 403 preflight without a captured body, an S3 answer with Vary: Origin but no Access-Control-Allow-Origin, or a 2xx S3 preflight that refused a requested header or the method (likely: the rules do not cover it). Evidence lists Origin, Access-Control-Request-Method and -Headers to diff against the rules.',
   confirm: '`aws s3api get-bucket-cors --bucket <bucket>`.',
   needs: S3,
   detect: (ctx) => {
@@ -56,6 +57,9 @@ export const S302: Pitfall = {
     if (notAllowed(r)) return { confidence: 'certain', evidence: [hidden(r), `No CORS rule matched: ${asked}.`] };
     if (r.stage === 'preflight' && r.status === 403 && r.body.text === null) return { confidence: 'likely', evidence: [hidden(r), `S3 refuses a preflight with 403 when no CORS rule matches ${asked} (or there are no rules, S3-01).`] };
     if (r.stage === 'actual' && r.header('access-control-allow-origin') === null && varyOrigin(r) && !ctx.at(r.stage, 'cloudfront')) return { confidence: 'likely', evidence: [noAcaoEvidence(r), `Vary: ${r.header('vary')} shows the bucket has CORS rules, but none matched ${asked}.`] };
+    // A 2xx preflight that still refuses a header or the method: the matched rule's AllowedHeaders / AllowedMethods lack it.
+    if (r.stage === 'preflight' && r.status >= 200 && r.status < 300 && hasError(ctx, 'HeaderDisallowedByPreflightResponse', 'MethodDisallowedByPreflightResponse'))
+      return { confidence: 'likely', evidence: [`S3 answered the preflight ${r.status} but refused ${ctx.refusedMethod ? `method ${ctx.refusedMethod}` : `header${ctx.refusedHeaders.length > 1 ? 's' : ''} ${ctx.refusedHeaders.join(', ')}`}: Access-Control-Allow-Methods: ${r.header('access-control-allow-methods') ?? '(absent)'}; Access-Control-Allow-Headers: ${r.header('access-control-allow-headers') ?? '(absent)'}.`, `The rule that matched ${asked} does not list ${ctx.refusedMethod ? 'that method' : 'them'}.`] };
     return null;
   },
   explanation: () => 'The first rule whose AllowedOrigins, AllowedMethods (GET, PUT, POST, DELETE, HEAD — never OPTIONS) and AllowedHeaders all match wins; origins match exactly. SDK uploads send headers such as content-type, x-amz-acl, x-amz-checksum-*, amz-sdk-invocation-id; multipart uploads need ExposeHeaders ETag.',
@@ -72,16 +76,36 @@ function presignExpiry(r: ResponseView): number | null {
   return Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) + expires * 1000;
 }
 
+/**
+ * A presigned POST (createPresignedPost / generate_presigned_post): a multipart/form-data POST to the bucket, a simple
+ * request, so no preflight; the answer without Access-Control-Allow-Origin means no CORS rule allows POST from the page.
+ */
+function presignedPost(ctx: HintContext): Detection | null {
+  const a = ctx.failing;
+  if (!a?.answered || a.stage !== 'actual' || !ctx.blocked || ctx.method !== 'POST' || !ctx.at('actual', ...S3) || a.header('access-control-allow-origin') !== null) return null;
+  if (!/^multipart\/form-data/i.test(a.requestHeader('content-type') ?? '')) return null;
+  return {
+    confidence: 'likely',
+    evidence: [
+      `A form upload (POST multipart/form-data) to ${a.host}${a.path}: a presigned POST.`,
+      a.status >= 300 ? hidden(a) : `S3 accepted it (${a.status}), but without Access-Control-Allow-Origin the page cannot read the result.`,
+      'The bucket\'s CORS rule must allow POST from this origin (AllowedMethods POST); the form fields must match the policy the server signed.',
+    ],
+  };
+}
+
 export const S303: Pitfall = {
   id: 'S3-03',
   section: 'Amazon S3',
   title: 'Presign the upload for exactly what the browser sends',
   harConfidence: 'likely (XML visible) / possible',
-  rule: 'A blocked request to S3 with a SigV4 presigned query (X-Amz-Signature / X-Amz-Credential): SignatureDoesNotMatch, AccessDenied "Request has expired", a 301/307 region redirect, or a start time past X-Amz-Date + X-Amz-Expires (likely); otherwise possible, naming X-Amz-SignedHeaders.',
+  rule: 'A blocked request to S3 with a SigV4 presigned query (X-Amz-Signature / X-Amz-Credential): SignatureDoesNotMatch, AccessDenied "Request has expired", a 301/307 region redirect, or a start time past X-Amz-Date + X-Amz-Expires (likely); otherwise possible, naming X-Amz-SignedHeaders. A presigned POST (multipart/form-data POST to the bucket) answered without Access-Control-Allow-Origin (likely).',
   confirm: 'The presigning code: ContentType, client region, expiry.',
   needs: S3,
   detect: (ctx) => {
     if (!hasService(ctx, S3)) return null;
+    const form = presignedPost(ctx);
+    if (form) return form;
     const r = [ctx.failing, ctx.actual, ctx.preflight].find((x) => x && ctx.at(x.stage, ...S3) && (x.query.has('X-Amz-Signature') || x.query.has('X-Amz-Credential')));
     if (!r || !ctx.blocked) return null;
     const expiry = presignExpiry(r);

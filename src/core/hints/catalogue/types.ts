@@ -14,7 +14,7 @@ export const PITFALL_IDS = [
   'X-01', 'X-02', 'X-03', 'X-04', 'X-05', 'X-06', 'X-07', 'X-08',
   'CF-01', 'CF-02', 'CF-03', 'CF-04', 'CF-05', 'CF-06', 'CF-07',
   'S3-01', 'S3-02', 'S3-03', 'S3-04',
-  'APPSYNC-01', 'COG-01', 'COG-02', 'ALB-01', 'ALB-02', 'WAF-01', 'AMP-01', 'AMP-02',
+  'APPSYNC-01', 'COG-01', 'COG-02', 'COG-03', 'ALB-01', 'ALB-02', 'WAF-01', 'AMP-01', 'AMP-02',
 ] as const;
 
 export type PitfallId = (typeof PITFALL_IDS)[number];
