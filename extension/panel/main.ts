@@ -3,7 +3,7 @@
 import { createAnalyzerCore } from '../../src/core/analysis';
 import { mountPanel } from '../../src/ui/mount';
 import { PANEL_ATTACH_PROPERTY, PANEL_HUB_PROPERTY, isCaptureHub, type CaptureHub, type PanelWindowSlots } from '../handover';
-import { browserName, createExtensionStorage, createThemeSource, network, pendingHoldMs } from '../platform';
+import { browserName, createExtensionStorage, createPageRequester, createThemeSource, network, pendingHoldMs } from '../platform';
 import { createCaptureHub } from '../devtools/capture-hub';
 import { createHubSource } from './hub-source';
 
@@ -34,7 +34,7 @@ document.documentElement.dataset.browser = browserName();
 
 const mounted = mountPanel(
   document.getElementById('app')!,
-  { source, storage: createExtensionStorage(), theme: createThemeSource() },
+  { source, storage: createExtensionStorage(), theme: createThemeSource(), requester: createPageRequester() },
   // The analyser without the hint engine (src/core/analyzer.ts imports none of it): the detail and exports compute
   // hints on demand (src/ui/lazy-hints.ts), so the catalogue is not in the panel's start bundle.
   { analyzer: createAnalyzerCore(), hintsOnDemand: true },

@@ -13,7 +13,10 @@ interface ExtensionPanel {
 }
 
 interface DevtoolsNamespace {
-  inspectedWindow: { tabId: number };
+  inspectedWindow: {
+    tabId: number;
+    eval(expression: string, options: Record<string, unknown>, callback: (result: unknown, exceptionInfo: { isException?: boolean; isError?: boolean; value?: string; description?: string } | undefined) => void): unknown;
+  };
   network: {
     getHAR(callback: (log: { entries?: unknown[] }) => void): unknown;
     onRequestFinished: { addListener(l: (entry: HarEntryWithContent) => void): void; removeListener(l: (entry: HarEntryWithContent) => void): void };

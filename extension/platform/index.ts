@@ -1,7 +1,8 @@
 // Platform services for the extension pages: network capture, navigation, panels, theme, storage.
 // Everything here is a thin wrapper so that extension/devtools and extension/panel stay API-free.
 import browser from 'webextension-polyfill';
-import type { KeyValueStorage, ThemeName, ThemeSource } from '../../src/ui/source';
+import type { KeyValueStorage, PageRequester, ThemeName, ThemeSource } from '../../src/ui/source';
+import { fetchExpression } from '../../src/ui/rerun';
 import { devtools, type ExtensionPanel, type HarEntryWithContent } from './devtools-api';
 
 export type BrowserName = 'chrome' | 'firefox';
@@ -130,6 +131,28 @@ export function createExtensionStorage(): KeyValueStorage {
       } catch {
         // memory only
       }
+    },
+  };
+}
+
+/**
+ * "Re-run from the page": the inspected page issues the request itself, through devtools.inspectedWindow.eval
+ * (no permission needed; the request then reaches the panel through the normal capture).
+ */
+export function createPageRequester(): PageRequester {
+  return {
+    fetchFromPage(request) {
+      return new Promise((resolve) => {
+        try {
+          devtools().inspectedWindow.eval(fetchExpression(request), {}, (result, exception) => {
+            if (exception && (exception.isException || exception.isError)) resolve({ ok: false, error: exception.value ?? exception.description ?? 'the page refused the script' });
+            else if (result && typeof result === 'object' && (result as { ok?: unknown }).ok === true) resolve({ ok: true });
+            else resolve({ ok: false, error: String((result as { error?: unknown } | null)?.error ?? 'no answer from the page') });
+          });
+        } catch (err) {
+          resolve({ ok: false, error: err instanceof Error ? err.message : String(err) });
+        }
+      });
     },
   };
 }

@@ -3,6 +3,9 @@ export const HELP = `cors-lens — why the browser blocked a cross-origin call, 
 Usage:
   cors-lens analyze <file.har | -> [options]
   cors-lens report  <file.har | -> --format har|markdown|html|json [-o <file>] [--scope all|cors|blocked|exchange:<id>] [--toolchain <t>] [--keep-secrets] [--keep-bodies]
+  cors-lens probe   <url> --origin <page origin> [options]      check an endpoint as Chromium would
+  cors-lens probe   --from <file.har> [--exchange <id> | --blocked]   re-send captured requests: before → after
+  cors-lens probe   <url> --origin <page origin> --scan         try crafted origins (reflection, null, prefix, …)
   cors-lens --help | --version
 
 analyze options:
@@ -27,11 +30,24 @@ report options:
   --keep-secrets     do NOT redact cookies, tokens, signatures (redaction is on by default)
   --keep-bodies      keep request/response bodies (dropped by default)
 
+probe options (docs/probe.md):
+  -X, --method M            the page's fetch() method (default GET)
+  -H, --header 'Name: v'    a header the page sets (repeatable; forbidden ones are left out, as fetch() does)
+      --credentials         credentials: 'include' (default: fetch's 'same-origin')
+      --body-type MIME      Content-Type of the body;  -d, --data TEXT  the body
+      --send-actual         also send a request that is not GET/HEAD (asks on a terminal; --yes to skip)
+      --cookie 'a=b'        the only way a cookie is sent (credentialed requests only, never on a preflight)
+      --dry-run             print the requests as curl commands; send nothing
+      --timeout MS          per request (default 10000);  --budget N  most requests (30; 80 with --scan)
+      --delay MS            between requests to one host (0; 200 with --scan)
+      --format text|json|markdown, --fail-on blocked|unknown|never (with --scan: a finding id or prefix, SEC-)
+      --insecure            accept an invalid TLS certificate (Chromium would not)
+
 Exit codes:
   0  analysed (problems with single entries are reported on stderr and those entries skipped)
   1  --fail-on matched
   2  usage error
-  3  the input could not be read (missing file, not JSON, not a HAR), or only in part (a truncated or
+  3  the input could not be read (probe: the server could not be reached, or the request budget ran out) (missing file, not JSON, not a HAR), or only in part (a truncated or
      corrupted file: the entries before the damage are still reported)
 
 HARs over 480 MiB (less with a smaller Node heap; CORS_LENS_STREAM_ABOVE=<bytes> overrides) are streamed

@@ -28,6 +28,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { reportCommand } = await import('./report-command');
       return await reportCommand(rest, io);
     }
+    if (command === 'probe') return await (await import('./probe/command')).probeCommand(rest, io);
     io.stderr.write(`cors-lens: unknown command '${command}'. Try 'cors-lens --help'.\n`);
     return EXIT.usage;
   } catch (err) {

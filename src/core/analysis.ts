@@ -17,6 +17,11 @@ export { certaintyOf, needsHints } from './exchange';
 export { inferredFromText } from './cors/wording';
 export type { Certainty } from './exchange';
 export { VERSION } from './version';
+// Fetch primitives for code that builds requests itself (`cors-lens probe`, the panel's re-run).
+export { normalizeMethod, isForbiddenRequestHeaderName, corsUnsafeRequestHeaders } from './fetch/safelist';
+export { preflightReason, authorHeaders } from './cors/preflight-reason';
+export { originOf, includesCredentials } from './fetch/origin';
+export { getHeader } from './fetch/headers';
 export { FINDINGS, FINDING_IDS, isFindingId, findingMatches } from './findings/catalog';
 export type { Finding, FindingId, FindingSeverity, FindingConfidence, FindingDefinition } from './findings/catalog';
 // Which request headers carry credentials (the ones an export redacts): Copy as cURL names them.

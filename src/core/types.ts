@@ -40,6 +40,9 @@ export interface ObservedEntry {
   /** Response body text when the HAR carries it (used for fingerprints like API Gateway's `{"message":...}`). */
   readonly responseBody: string | null;
   readonly responseMimeType: string | null;
+  /** The request's credentials mode when the writer knew it (`_credentialsMode`, written by `cors-lens probe` and the
+   *  panel's re-run, which made the request themselves); a browser's HAR never records it. */
+  readonly credentialsMode?: 'include' | 'same-origin' | 'omit';
 }
 
 /** A problem with the input: names the entry and field so the user can find it. */

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { App } from './components/App';
 import { connectHost, type ConnectOptions } from './connect';
 import { StoreContext } from './context';
+import { createRerunHost, RerunContext } from './rerun';
 import type { PanelHost } from './source';
 import { createPanelStore, type PanelAnalyzer, type PanelStoreWithLimits } from './store';
 import './panel.css';
@@ -25,7 +26,9 @@ export function mountPanel(element: HTMLElement, host: PanelHost, options: Mount
   const disconnect = connectHost(store, host, options);
   render(
     <StoreContext.Provider value={store}>
-      <App sourceLabel={host.source.label} />
+      <RerunContext.Provider value={host.requester ? createRerunHost(host.requester) : null}>
+        <App sourceLabel={host.source.label} />
+      </RerunContext.Provider>
     </StoreContext.Provider>,
     element,
   );

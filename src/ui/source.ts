@@ -43,11 +43,31 @@ export interface ThemeSource {
   onChange?(listener: (theme: ThemeName) => void): () => void;
 }
 
+/** A request for the inspected page to make again ("Re-run from the page"): what the page passed to fetch(). */
+export interface PageFetch {
+  readonly url: string;
+  readonly method: string;
+  /** The page's own headers (no Cookie, no headers the browser adds). */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  readonly credentials: 'include' | 'same-origin' | 'omit';
+  /** The captured body, only when the user chose to send it. */
+  readonly body: string | null;
+  /** The page origin of the capture: the page must still be on it, or the request would not be the same. */
+  readonly origin: string;
+}
+
+/** Makes the inspected page issue a request (extension: devtools.inspectedWindow.eval; no permission needed). */
+export interface PageRequester {
+  fetchFromPage(request: PageFetch): Promise<{ readonly ok: true } | { readonly ok: false; readonly error: string }>;
+}
+
 /** Everything the panel gets from where it runs. */
 export interface PanelHost {
   readonly source: RequestSource;
   readonly storage: KeyValueStorage;
   readonly theme: ThemeSource;
+  /** Absent where there is no inspected page (an inline page, a test without one): no "Re-run" button then. */
+  readonly requester?: PageRequester;
 }
 
 /** An in-memory storage (tests, inline pages). */

@@ -10,12 +10,16 @@ export interface ChecksResult {
 }
 
 /**
- * Runs the checks with the credentials mode the capture supports: "include" when the request carried a cookie;
+ * Runs the checks with the credentials mode the capture records (`_credentialsMode`, see ObservedEntry) or supports:
+ * "include" when the request carried a cookie;
  * otherwise unknown, unless the browser blocked a request whose headers pass, and they fail with credentials.
  */
 export function inferCredentials(
   actual: ObservedEntry | null, browser: BrowserSignal, run: (credentialsInclude: boolean) => ChecksResult,
 ): { credentials: Inferred<CredentialsMode>; result: ChecksResult } {
+  // A writer that made the request itself (`cors-lens probe`, the panel's re-run) records the mode: no inference.
+  const recorded = actual?.credentialsMode;
+  if (recorded !== undefined) return { credentials: { value: recorded === 'include' ? 'include' : 'not-include', from: 'recorded-credentials-mode' }, result: run(recorded === 'include') };
   const credentialsSeen = actual !== null && (getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies);
   const result = run(credentialsSeen);
   if (credentialsSeen) return { credentials: { value: 'include', from: actual!.hasRequestCookies ? 'request-cookies' : 'cookie-header' }, result };

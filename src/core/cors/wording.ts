@@ -31,6 +31,7 @@ export type InferredFrom =
   | 'cookie-header'
   | 'not-recorded-in-har'
   | 'only-credentials-explain-block'
+  | 'recorded-credentials-mode'
   | 'origin-header'
   | 'referer-header'
   | 'initiator-url'
@@ -43,6 +44,7 @@ export const INFERRED_FROM_TEXT: Record<InferredFrom, string> = {
   'cookie-header': 'the request carried a Cookie header',
   'not-recorded-in-har': 'a HAR does not record it',
   'only-credentials-explain-block': 'only credentials explain the block',
+  'recorded-credentials-mode': 'the request was made by CORS Lens, which recorded it',
   'origin-header': 'the Origin header',
   'referer-header': 'the Referer header',
   'initiator-url': 'the script that started the request',

@@ -78,6 +78,7 @@ export function readHarEntry(
     requestBodySize: typeof request.bodySize === 'number' && request.bodySize > 0 ? request.bodySize : (postText?.length ?? 0),
     responseBody: responseText !== null && responseText.length <= MAX_BODY_KEPT ? responseText : null,
     responseMimeType: content && typeof content.mimeType === 'string' ? content.mimeType : null,
+    ...(raw._credentialsMode === 'include' || raw._credentialsMode === 'same-origin' || raw._credentialsMode === 'omit' ? { credentialsMode: raw._credentialsMode } : {}),
   };
   return { entry, problems };
 }

@@ -189,3 +189,15 @@ function replaceStringsInPlace(value: unknown, f: (s: string) => string): void {
     }
   }
 }
+
+/**
+ * Redacts free text about a HAR (URLs, header lines, messages) for printing: every secret of the HAR is known
+ * first, so it is replaced wherever it shows up later; secret-looking values the HAR did not hold are caught by
+ * the rules as in any report. (`cors-lens probe --from` prints every line through one.)
+ */
+export function createHarTextRedactor(har: unknown): (text: string) => string {
+  const redactor = createRedactor();
+  redactHar(har, {}, redactor);
+  redactor.at('report');
+  return (text) => redactor.known(redactor.text(text));
+}

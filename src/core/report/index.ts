@@ -98,6 +98,7 @@ export function previewRedaction(
 export { escapeHtml, escapeMarkdown, htmlId, markdownFence } from './escape';
 export { REPORT_CSP } from './html';
 export { formatText } from './terminal';
+export { createHarTextRedactor, mapStrings } from '../redact';
 export { entriesInScope, parseScope, selectScope } from './scope';
 export type { ReportScope } from './scope';
 export type { EntryAnnotation } from './annotated-har';

@@ -15,6 +15,7 @@ import { ExchangeHints } from './HintsView';
 import { LogsView } from './LogsView';
 import { LazyExchangeFindings } from './LazyApisView';
 import { certaintyOf, VerdictBadge, verdictTitle } from './RequestList';
+import { RerunButton } from './RerunButton';
 
 function WhyPreflight({ report }: { report: ExchangeReport }) {
   const d = strings.detail;
@@ -155,6 +156,7 @@ export function Detail({ report, onClose, onBack }: { report: ExchangeReport; on
         <WhyPreflight report={report} />
         <HeadersView preflight={entryOf(store, report.preflightEntry)} actual={entryOf(store, report.actualEntry)} />
         <Curl report={report} />
+        <RerunButton report={report} />
         <HowJudged report={report} />
       </div>
     </div>
