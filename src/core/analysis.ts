@@ -12,9 +12,10 @@ export type { Analyzer, AnalyzerOptions, HintStep } from './analyzer';
 export { readHar, readHarEntry } from './har/read';
 export type { ReadHarResult } from './har/read';
 export { chromeConsoleMessage } from './cors/console';
-export { FAILURE_TEXT } from './cors/catalog';
+export { FAILURE_TEXT } from './cors/failure-text';
 export { certaintyOf, needsHints } from './exchange';
 export { inferredFromText } from './cors/wording';
+export { SERVICE_NAME } from './hints/service-names';
 export type { Certainty } from './exchange';
 export { VERSION } from './version';
 // Fetch primitives for code that builds requests itself (`cors-lens probe`, the panel's re-run).
@@ -22,7 +23,7 @@ export { normalizeMethod, isForbiddenRequestHeaderName, corsUnsafeRequestHeaders
 export { preflightReason, authorHeaders } from './cors/preflight-reason';
 export { originOf, includesCredentials } from './fetch/origin';
 export { getHeader } from './fetch/headers';
-export { FINDINGS, FINDING_IDS, isFindingId, findingMatches } from './findings/catalog';
-export type { Finding, FindingId, FindingSeverity, FindingConfidence, FindingDefinition } from './findings/catalog';
+export { FINDINGS, FINDING_IDS, isFindingId, findingMatches } from './findings/catalogue';
+export type { Finding, FindingId, FindingSeverity, FindingConfidence, FindingDefinition } from './findings/catalogue';
 // Which request headers carry credentials (the ones an export redacts): Copy as cURL names them.
 export { COOKIE_HEADERS, isSecretHeaderName } from './redact/rules';

@@ -2,7 +2,7 @@
 // documented schema (docs/report-schema.md); bump REPORT_SCHEMA_VERSION on any breaking change.
 import type { CorsError, FirefoxReason } from './cors/errors';
 import type { ApiReport } from './api/types';
-import type { Finding } from './findings/catalog';
+import type { Finding } from './findings/catalogue';
 
 export const REPORT_SCHEMA_VERSION = 1;
 

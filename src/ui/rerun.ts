@@ -47,7 +47,7 @@ export function fetchExpression(request: PageFetch): string {
   const init = { method: request.method, headers: request.headers, credentials: request.credentials, mode: 'cors', ...(request.body !== null ? { body: request.body } : {}) };
   return `(() => {
   if (location.origin !== ${JSON.stringify(request.origin)}) return { ok: false, error: 'the inspected page is on ' + location.origin + ', not ' + ${JSON.stringify(request.origin)} };
-  fetch(${JSON.stringify(request.url)}, ${JSON.stringify(init)}).then((r) => r.text()).catch(() => {});
+  window.fetch(${JSON.stringify(request.url)}, ${JSON.stringify(init)}).then((r) => r.text()).catch(() => {});
   return { ok: true };
 })()`;
 }

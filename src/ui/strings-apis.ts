@@ -1,5 +1,5 @@
 // User-visible strings of the APIs view and the exchange findings (src/ui/components/ApisView.tsx,
-// ExchangeFindings.tsx). Finding titles come from the core's catalogue (src/core/findings/catalog.ts).
+// ExchangeFindings.tsx). Finding titles come from the core's catalogue (src/core/findings/catalogue.ts).
 import type { FindingConfidence, FindingSeverity } from '../core/analysis';
 
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

@@ -1,7 +1,7 @@
 // Every user-visible string of the panel, in one place (wording, future translation).
 // Wording about a CORS failure itself comes from src/core (summary, failure messages, hints).
 import type { CheckStatus, PairingMethod, Toolchain, UnsafeHeaderWhy, Verdict } from '../core/analysis';
-import { inferredFromText } from '../core/analysis';
+import { inferredFromText, SERVICE_NAME } from '../core/analysis';
 
 const n = (count: number) => count.toLocaleString('en-US');
 
@@ -21,21 +21,7 @@ const pairingWords: Record<PairingMethod, string> = {
 };
 
 /** AWS services the core recognises (fingerprints), in the words users search for. */
-export const serviceWords: Record<string, string> = {
-  'apigw-rest': 'API Gateway REST API',
-  'apigw-http': 'API Gateway HTTP API',
-  apigw: 'API Gateway',
-  'lambda-url': 'Lambda function URL',
-  cloudfront: 'CloudFront',
-  's3-rest': 'S3',
-  's3-website': 'S3 website',
-  appsync: 'AppSync',
-  'cognito-idp': 'Cognito user pools',
-  'cognito-identity': 'Cognito identity pools',
-  'cognito-hosted-ui': 'Cognito hosted UI',
-  'amplify-hosting': 'Amplify Hosting',
-  alb: 'Application Load Balancer',
-};
+export const serviceWords: Record<string, string> = SERVICE_NAME;
 
 export const strings = {
   panelLabel: 'CORS Lens',

@@ -1,6 +1,6 @@
 // cors-lens probe <url> --origin <page origin> --scan: the origin classes misconfiguration scanners try
 // (CORScanner, Corsy), each sent as a simple request and as a preflight, and judged by the same core with and
-// without credentials. Permissive answers become the catalogue's findings (src/core/findings/catalog.ts).
+// without credentials. Permissive answers become the catalogue's findings (src/core/findings/catalogue.ts).
 import { analyzeHar, FINDINGS, findingMatches, getHeader, type ExchangeReport, type Finding, type FindingId, type FindingSeverity } from '../../core';
 import { EXIT, type Io } from '../command';
 import { probeHar, type SentRequest } from './har';

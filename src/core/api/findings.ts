@@ -1,7 +1,7 @@
 // The findings of docs/findings.md that a capture can show, one rule per id (a table keyed by the ids
 // whose source is `capture` or `both`; the scan-only ids are raised by `cors-lens probe --scan`). Each rule
 // reads one API's folded state and returns its findings, with the exchanges that show them.
-import { FINDINGS, type Finding, type FindingConfidence, type FindingId, type FindingSeverity } from '../findings/catalog';
+import { FINDINGS, type Finding, type FindingConfidence, type FindingId, type FindingSeverity } from '../findings/catalogue';
 import { CHROMIUM_MAX_AGE_CAP_S, DEFAULT_MAX_AGE_S, isLocalOrigin } from './aggregate';
 import { type ApiState, COMPARED_FIELDS, type ComparedField, type IdList, MAX_IDS, type RepeatCause } from './state';
 

@@ -1,7 +1,7 @@
 // The API view (issue 13): exchanges grouped by API and route, the CORS policy as observed, one fix per
 // API and cause, and the findings of docs/findings.md. Pure; incremental (`createApiView`) for the
 // panel and the CLI's streaming reader, batch (`analyzeApis`) for whole HARs.
-import type { Finding } from '../findings/catalog';
+import type { Finding } from '../findings/catalogue';
 import type { ExchangeReport, ObservedEntry } from '../types';
 import { createApiAggregator } from './aggregate';
 import { observeExchange } from './observe';

@@ -1,5 +1,5 @@
 // Folded state → the ApiReport of the JSON contract (docs/report-schema.md, `apis[]`).
-import type { Finding } from '../findings/catalog';
+import type { Finding } from '../findings/catalogue';
 import { FIX_CAUSES, unionFill } from './fixes';
 import { findingsOf } from './findings';
 import { type ApiState, POLICY_FIELDS, type RouteState } from './state';

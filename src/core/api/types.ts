@@ -1,7 +1,7 @@
 // The API view's shapes: exchanges grouped by API (target origin + the AWS API where recognised), each API
 // by route (method + path template), with the CORS policy as observed, one consolidated fix per shared
-// cause, and the findings of src/core/findings/catalog.ts. Documented in docs/report-schema.md (`apis[]`).
-import type { Finding } from '../findings/catalog';
+// cause, and the findings of src/core/findings/catalogue.ts. Documented in docs/report-schema.md (`apis[]`).
+import type { Finding } from '../findings/catalogue';
 import type { HintFix } from '../types';
 
 /** Who serves the API, as far as the capture tells (fingerprints, src/core/hints/fingerprint.ts). */

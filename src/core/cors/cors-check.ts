@@ -3,7 +3,7 @@ import type { CheckRow, Failure, HeaderList, Stage } from '../types';
 import type { CorsError } from './errors';
 import { getHeader } from '../fetch/headers';
 import { failure } from './failure';
-import { FAILURE_TEXT } from './catalog';
+import { FAILURE_TEXT } from './failure-text';
 import { step } from './spec-steps';
 
 export interface CorsCheckInput {

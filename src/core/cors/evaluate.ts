@@ -11,7 +11,7 @@ import { originOf } from '../fetch/origin';
 import { advisoryRows } from './advisory-rows';
 import { localNetworkFailure } from './address-space';
 import { browserSignal } from './browser-signal';
-import { FAILURE_TEXT } from './catalog';
+import { FAILURE_TEXT } from './failure-text';
 import { corsCheck } from './cors-check';
 import { failureIfCredentialed, inferCredentials } from './credentials';
 import { hiddenStatus } from './hidden-status';

@@ -1,5 +1,5 @@
 import type { Failure, Stage } from '../types';
-import { FAILURE_TEXT } from './catalog';
+import { FAILURE_TEXT } from './failure-text';
 import type { CorsError } from './errors';
 import { step, type StepId } from './spec-steps';
 

@@ -3,7 +3,7 @@
 // this weighs them against what the capture shows.
 import type { BrowserSignal, Failure, HiddenStatus, ObservedEntry, Pairing, PreflightReason, Verdict } from '../types';
 import { statusLine } from '../fetch/status';
-import { FAILURE_TEXT } from './catalog';
+import { FAILURE_TEXT } from './failure-text';
 import { SUMMARY, hiddenStatusClause, type UnknownCause } from './wording';
 
 export function decideVerdict(

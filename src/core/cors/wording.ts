@@ -1,5 +1,5 @@
 // Every sentence the verdict layer writes for users, as tables keyed by closed unions (beside FAILURE_TEXT in
-// ./catalog.ts): why a verdict is unknown, the one-line summary, the status CORS hid, what a provenance code
+// ./failure-text.ts): why a verdict is unknown, the one-line summary, the status CORS hid, what a provenance code
 // means, the notes on checklist rows and how to avoid a preflight. Code decides which entry applies; the words
 // live here, so they can be reviewed (and kept free of internal identifiers) in one place.
 import type { CorsError } from './errors';
@@ -22,7 +22,7 @@ export const UNKNOWN_REASON: Record<UnknownCause, (p: { error?: string | null; e
   'blocked-but-headers-pass': () => 'Chrome blocked the request, but every header in the capture passes the CORS checks (a request mode, an extension or the preflight cache may be involved)',
   'no-response-preflight-not-captured': () => 'the request got no response and its preflight is not in the capture',
   'no-response': () => 'the request got no response (cancelled, or blocked before it was sent)',
-  'resent-by-service-worker': (p) => `Chrome did not send this request itself; entry ${p.entry} sent the same request at the same moment (a service worker handling the fetch?), so the failure happened there`,
+  'resent-by-service-worker': (p) => `Chrome did not send this request itself; another request in the capture (request ${(p.entry ?? 0) + 1}) sent the same one at the same moment (a service worker handling the fetch?), so the failure happened there`,
 };
 
 /** Where an inferred value came from (`Inferred.from`, `ExchangeReport.originFrom`), in plain words. */

@@ -1,7 +1,7 @@
 // The facts every rule asks about, computed once per exchange from HintInput: the two responses as
 // views, their fingerprints, which CORS check failed where, the origin, and the refused headers/method.
 import type { CorsError } from '../cors/errors';
-import { FAILURE_TEXT } from '../cors/catalog';
+import { FAILURE_TEXT } from '../cors/failure-text';
 import type { ExchangeReport, Fingerprint, ObservedEntry } from '../types';
 import { getDecodeSplit } from '../fetch/headers';
 import { isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';

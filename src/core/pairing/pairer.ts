@@ -10,6 +10,7 @@ import { needsPreflight } from '../cors/preflight-reason';
 import { classifyEntry, type EntryRole } from './classify';
 import { ParkedRequests, PreflightCache, requestNeeds, sameOrigin, type RequestNeeds } from './preflight-cache';
 import { SpanList, TimeOrderedList } from './time-ordered';
+import { PAIRING_DETAIL } from './wording';
 
 /** How far apart (ms) a preflight may start from its actual request's start/end and still be its partner. */
 export const PAIRING_SLACK_MS = 2000;
@@ -180,7 +181,7 @@ export class Pairer {
     } else {
       const state: ExchangeState = {
         id: `x${entry.index}`, actual: null, preflight: entry, role, redirectedFrom: null, resentAs: null,
-        pairing: { method: 'preflight-only', detail: 'no actual request for this preflight in the capture (the preflight failed, or the request is still pending)' },
+        pairing: { method: 'preflight-only', detail: PAIRING_DETAIL['preflight-only']() },
       };
       this.exchanges.set(state.id, state);
       listFor(this.waitingPreflights, key, () => new TimeOrderedList()).insert(state, entry.startedMs, seq);
@@ -213,17 +214,17 @@ export class Pairer {
       waiting.actual = entry;
       waiting.role = role;
       waiting.redirectedFrom = redirectedFrom;
-      waiting.pairing = { method: 'matched', detail: matchedDetail(preflightRole(waiting)) };
+      waiting.pairing = { method: 'matched', detail: matchedDetail(preflightOrigin(waiting)) };
       return [waiting];
     }
     const unsent = isUnsent(entry);
     const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, resentAs: unsent ? this.resentFor(entry) : null, pairing: { method: 'no-preflight-needed', detail: '' } };
     if (unsent && state.resentAs === null) listFor(this.unsent, key, () => new SpanList(PAIRING_SLACK_MS)).insert(state, entry.startedMs, entry.durationMs, seq);
-    if (!needsPreflight(entry.method, entry.requestHeaders)) state.pairing = { method: 'no-preflight-needed', detail: 'a simple request: safelisted method and headers, so no preflight' };
+    if (!needsPreflight(entry.method, entry.requestHeaders)) state.pairing = { method: 'no-preflight-needed', detail: PAIRING_DETAIL['no-preflight-needed']() };
     else {
       const needs = requestNeeds(entry, role.origin);
       const cached = this.cachedPreflightFor(entry, needs);
-      state.pairing = cached ?? { method: 'preflight-not-captured', detail: 'the request needed a preflight, but none is in the capture and none captured earlier is still cached' };
+      state.pairing = cached ?? { method: 'preflight-not-captured', detail: PAIRING_DETAIL['preflight-not-captured']() };
       if (!cached) this.parked.park(state, entry.url, entry.startedMs, needs, seq);
     }
     this.exchanges.set(state.id, state);
@@ -236,11 +237,12 @@ export class Pairer {
     const best = this.cache.lookup(actual.url, actual.startedMs, needs);
     if (!best) return null;
     const age = Math.round((actual.startedMs - best.startedMs) / 100) / 10;
-    return { method: 'preflight-cache', cachedBy: best.index, detail: `no preflight of its own: served from the preflight cache by entry ${best.index}, ${age} s earlier (Access-Control-Max-Age ${getHeader(best.responseHeaders, 'access-control-max-age') ?? 'absent → 5'} s, Chrome caps at 7200)` };
+    return { method: 'preflight-cache', cachedBy: best.index, detail: PAIRING_DETAIL['preflight-cache'](age, getHeader(best.responseHeaders, 'access-control-max-age')) };
   }
 }
 
-function preflightRole(s: ExchangeState): string | null {
+/** The Origin the exchange's preflight was sent with (null without a preflight). */
+function preflightOrigin(s: ExchangeState): string | null {
   if (s.preflight) return getHeader(s.preflight.requestHeaders, 'origin');
   return null;
 }
@@ -251,8 +253,7 @@ function withinWindow(actual: ObservedEntry, preflight: ObservedEntry): boolean 
 }
 
 function matchedDetail(role: EntryRole | string | null): string {
-  const headers = typeof role === 'object' && role !== null && role.kind === 'preflight' && role.requestHeaderNames.length > 0 ? `, Access-Control-Request-Headers` : '';
-  return `paired on URL, origin, Access-Control-Request-Method = method${headers} and time`;
+  return PAIRING_DETAIL.matched(typeof role === 'object' && role !== null && role.kind === 'preflight' && role.requestHeaderNames.length > 0);
 }
 
 function isUnsent(entry: ObservedEntry): boolean {

@@ -2,8 +2,9 @@
 // policy, the consolidated fixes (every toolchain in Markdown and HTML, folded; one in the terminal) and the
 // findings, naming the exchanges.
 import type { ApiReport, ObservedPolicy, RouteReport } from '../api/types';
-import type { Finding } from '../findings/catalog';
-import { FINDINGS } from '../findings/catalog';
+import type { HintFix, Toolchain } from '../types';
+import type { Finding } from '../findings/catalogue';
+import { FINDINGS } from '../findings/catalogue';
 import { escapeHtml as e, escapeMarkdown as md, htmlId, markdownFence } from './escape';
 
 const values = (list: ReadonlyArray<string | null>) => (list.length === 0 ? '—' : list.map((v) => v ?? '(absent)').join(' / '));
@@ -13,19 +14,33 @@ const POLICY_COLUMNS: ReadonlyArray<readonly [keyof ObservedPolicy, string]> = [
 ];
 const htmlInSummary = (s: string) => e(s).replace(/[[\]|*_~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function apisMarkdown(apis: readonly ApiReport[] | undefined): string[] {
+/**
+ * The API section of the Markdown report. Like the requests' sections, it writes one toolchain's fixes (the wanted
+ * one where the fix has it, else its first real fix) unless `toolchain` is 'all', so a report stays issue-sized.
+ */
+export function apisMarkdown(apis: readonly ApiReport[] | undefined, toolchain?: Toolchain | 'all'): string[] {
   if (!apis || apis.length === 0) return [];
   const out: string[] = ['## APIs', ''];
-  for (const api of apis) {
+  // Issue-sized: an API of one route adds nothing its request's section does not say but its findings, which are
+  // counted in one line (their evidence is in the JSON and HTML reports and the panel).
+  const single = (api: ApiReport) => api.routes.length === 1 && api.fixes.every((f) => f.routes.length < 2);
+  const shown = apis.filter((api) => !single(api));
+  const counted = new Map<string, number>();
+  for (const api of apis.filter(single)) for (const f of api.findings) counted.set(f.id, (counted.get(f.id) ?? 0) + 1);
+  if (shown.length === 0 && counted.size === 0) return [];
+  if (counted.size > 0) out.push(`Findings on ${apis.length - shown.length} single-route API${apis.length - shown.length === 1 ? '' : 's'}: ${[...counted].map(([id, n]) => `${md(id)} ×${n}`).join(', ')}.`, '');
+  for (const api of shown) {
     out.push(`### ${md(api.label)}`, '', `\`${md(api.key)}\` · ${api.counts.exchanges} exchanges: ${api.counts.blocked} blocked, ${api.counts.allowed} allowed · from ${md(api.pageOrigins.join(', ') || 'unknown origin')}`, '');
     out.push(`| Route | Allowed | Blocked | ${POLICY_COLUMNS.map(([, l]) => l).join(' | ')} | Exchanges |`, `|${'---|'.repeat(POLICY_COLUMNS.length + 4)}`);
     for (const r of api.routes) {
       out.push(`| ${md(r.key)} | ${r.counts.allowed} | ${r.counts.blocked} | ${POLICY_COLUMNS.map(([k]) => md(values(r.policy[k]))).join(' | ')} | ${r.exchanges.map(md).join(', ')} |`);
     }
     out.push('');
-    for (const fix of api.fixes) {
+    // A fix is consolidated when it covers several routes; one route's fix is in its request's section.
+    for (const fix of api.fixes.filter((x) => x.routes.length > 1)) {
       out.push(`**Fix for ${fix.routes.length} route${fix.routes.length === 1 ? '' : 's'}: ${md(fix.title)}** (${md(fix.routes.join(', '))})`, '', md(fix.explanation), '');
-      for (const f of fix.fixes) out.push(`<details><summary>${htmlInSummary(f.toolchain)}: ${htmlInSummary(f.title)}</summary>`, '', markdownFence(f.snippet, f.language), '', '</details>', '');
+      const chosen = toolchain === 'all' ? fix.fixes : oneToolchain(fix.fixes, toolchain);
+      for (const f of chosen) out.push(`<details><summary>${htmlInSummary(f.toolchain)}: ${htmlInSummary(f.title)}</summary>`, '', markdownFence(f.snippet, f.language), '', '</details>', '');
     }
     for (const f of api.findings) {
       out.push(`- **${md(f.id)}** (${f.severity}, ${f.confidence}) ${md(FINDINGS[f.id].title)}: ${md(f.evidence)}${f.confirm ? ` To confirm: ${md(f.confirm)}` : ''} — ${f.exchanges.map(md).join(', ')}`);
@@ -100,3 +115,10 @@ function findingLines(f: Finding, c: Paint): string[] {
   return lines;
 }
 
+
+/** The fixes of one toolchain: the wanted one (none when the fix has none for it), else the first that is not prose-only. */
+function oneToolchain(fixes: readonly HintFix[], wanted: Toolchain | undefined): readonly HintFix[] {
+  if (wanted) return fixes.filter((f) => f.toolchain === wanted);
+  const first = fixes.find((f) => f.copy !== false) ?? fixes[0];
+  return first ? fixes.filter((f) => f.toolchain === first.toolchain) : [];
+}

@@ -56,7 +56,7 @@ export function renderMarkdown(report: AnalysisReport, har: unknown, options: Ma
     '',
   );
   // The API view first: users fix APIs, not requests.
-  out.push(...apisMarkdown(report.apis));
+  out.push(...apisMarkdown(report.apis, options.toolchain));
   if (report.exchanges.some((x) => x.verdict === 'blocked')) {
     const all = options.toolchain === 'all';
     out.push(
@@ -153,7 +153,8 @@ function exchangeSection(x: ExchangeReport, n: number, entries: readonly unknown
     out.push(`### How to fix${toolchain === 'all' || toolchain === null || toolchain === 'generic' ? '' : ` (${md(toolchain)})`}`, '');
     for (const h of x.hints) out.push(...hintSection(h, n, fixesFor(h, toolchain, wanted), toolchain === 'all', written, x.summary));
   }
-  out.push(...logsMarkdown(x));
+  // Where to find it in the logs: in the full Markdown (every toolchain); the issue-sized one points at the HTML report.
+  if (wanted === 'all') out.push(...logsMarkdown(x));
 
   const raw = [x.preflightEntry, x.actualEntry].filter((i): i is number => i !== null && i < entries.length);
   if (raw.length > 0) {

@@ -8,17 +8,29 @@
 // path or a header value filled into a snippet), is still replaced — nothing captured leaks through our text.
 import { mapStrings, type Redactor } from '../redact';
 import type { AnalysisReport, ExchangeReport, Hint } from '../types';
+import type { ApiReport, ConsolidatedFix } from '../api/types';
 
 export function redactReport(report: AnalysisReport, redactor: Redactor): AnalysisReport {
   if (redactor.options.keepSecrets) return report;
   redactor.at('report');
-  const out = mapFields(report, (key, value) => (key === 'exchanges' ? (value as ExchangeReport[]).map((x) => redactExchange(x, redactor)) : mapStrings(value, redactor.text)));
+  const out = mapFields(report, (key, value) =>
+    key === 'exchanges' ? (value as ExchangeReport[]).map((x) => redactExchange(x, redactor))
+    : key === 'apis' ? (value as ApiReport[]).map((a) => redactApi(a, redactor))
+    : mapStrings(value, redactor.text));
   redactor.at(null);
   return out;
 }
 
 function redactExchange(x: ExchangeReport, redactor: Redactor): ExchangeReport {
   return mapFields(x, (key, value) => (key === 'hints' ? (value as Hint[]).map((h) => redactHint(h, redactor)) : mapStrings(value, redactor.text)));
+}
+
+/** An API's consolidated fixes are written by CORS Lens (like a hint's fixes); everything else quotes the capture. */
+function redactApi(api: ApiReport, redactor: Redactor): ApiReport {
+  return mapFields(api, (key, value) =>
+    key === 'fixes'
+      ? (value as ConsolidatedFix[]).map((fix) => mapFields(fix, (k, v) => mapStrings(v, k === 'title' || k === 'explanation' || k === 'fixes' ? redactor.known : redactor.text)))
+      : mapStrings(value, redactor.text));
 }
 
 /** Evidence quotes the capture: redacted as text. Everything else in a hint is written by CORS Lens. */

@@ -2,7 +2,7 @@
 // routes, several calls, sometimes from several page origins — answered by the AWS truth server
 // (test/browser-truth/aws/server.mjs) on host names mapped to loopback. `expect.findings` is the exact
 // set of finding ids the API view must raise for the scenario's API (every other capture id must be
-// absent): each id of src/core/findings/catalog.ts that a capture can raise has a scenario where it is
+// absent): each id of src/core/findings/catalogue.ts that a capture can raise has a scenario where it is
 // raised and one where it is not. Captured by scripts/generate-api-fixtures.mjs into test/fixtures/apis/.
 //
 // Page origins (frames of one tab, so DevTools records them all):

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../support/run-cli';
 import { startPolicyServer, type Policy, type PolicyServer } from './policy-server';
-import { FINDING_IDS } from '../../../src/core/findings/catalog';
+import { FINDING_IDS } from '../../../src/core/findings/catalogue';
 
 const PAGE = 'https://app.example.com';
 const ok = (origin: string | null, credentials = true) => ({ allow: origin, credentials });

@@ -70,7 +70,7 @@ function inStartOrder(raw: Array<Record<string, unknown>>): ObservedEntry[] {
 
 type AnyPairer = Pairer | ReferencePairer;
 function describeState(s: ReturnType<AnyPairer['add']>[number]) {
-  return { id: s.id, actual: s.actual?.index ?? null, preflight: s.preflight?.index ?? null, pairing: s.pairing, role: s.role, redirectedFrom: s.redirectedFrom, resentAs: s.resentAs };
+  return { id: s.id, actual: s.actual?.index ?? null, preflight: s.preflight?.index ?? null, pairing: { method: s.pairing.method, cachedBy: s.pairing.cachedBy } /* the detail's words live in pairing/wording.ts */, role: s.role, redirectedFrom: s.redirectedFrom, resentAs: s.resentAs };
 }
 const ids = (states: ReturnType<AnyPairer['add']>) => [...new Set(states.map((s) => s.id))].sort();
 const all = (p: AnyPairer) => [...p.exchanges.values()].map(describeState).sort((a, b) => a.id.localeCompare(b.id));

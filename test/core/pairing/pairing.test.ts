@@ -137,6 +137,6 @@ describe('live capture: entries handed over out of start-time order', () => {
     analyzer.add([get(500, true)]);
     analyzer.add([get(0, true)]);
     analyzer.add([get(100, false)]);
-    expect(analyzer.exchanges().find((x) => x.actualEntry === 2)!.unknownReason).toContain('entry 0 sent the same request');
+    expect(analyzer.exchanges().find((x) => x.actualEntry === 2)!.unknownReason).toContain('another request in the capture (request 1) sent the same one');
   });
 });

@@ -10,7 +10,7 @@ const render = (format: 'markdown' | 'html', scope: 'all' | 'blocked' | `exchang
 
 describe('reports: the API section first', () => {
   test('Markdown: "## APIs" before the exchange table, one row per route, the fixes and findings', () => {
-    const text = render('markdown');
+    const text = renderReport(report, har, { format: 'markdown', scope: 'all', toolchain: 'terraform' }).text;
     const apis = text.indexOf('## APIs');
     expect(apis).toBeGreaterThan(0);
     expect(apis).toBeLessThan(text.indexOf('| # | Method | URL |'));

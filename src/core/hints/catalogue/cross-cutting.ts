@@ -9,6 +9,7 @@ import type { ResponseView } from '../view';
 import { DOCS } from './docs';
 import { failingAt, fingerprintedAt, hasError } from './rules';
 import type { Pitfall } from './types';
+import { serviceName } from '../service-names';
 
 /** The failing response, when an AWS service answered it. */
 function awsFailing(ctx: HintContext): ResponseView | null {
@@ -146,8 +147,8 @@ export const X05: Pitfall = {
     if (!r?.answered) return null;
     const dup = duplicated(r);
     if (!dup || ctx.at(r.stage, 'lambda-url') || !fingerprintedAt(ctx, r.stage)) return null;
-    const layers = ctx.fingerprints.filter((f) => f.stage === r.stage).map((f) => f.service);
-    return { confidence: 'certain', evidence: [`${dup} arrives ${r.headerCount(dup)} times: '${r.header(dup)}'.`, `Layers on this response: ${layers.join(', ')}.`] };
+    const layers = [...new Set(ctx.fingerprints.filter((f) => f.stage === r.stage).map((f) => serviceName(f.service)))];
+    return { confidence: 'certain', evidence: [`${dup} arrives ${r.headerCount(dup)} times: '${r.header(dup)}'.`, `Services seen on this response: ${layers.join(', ')}.`] };
   },
   explanation: () => 'Two layers each add the header: a CloudFront Function or Lambda@Edge that appends instead of replacing, Lambda `headers` and `multiValueHeaders` with different values, Express cors() plus hand-set headers. Choose one layer; in CloudFront prefer a response headers policy with OriginOverride on.',
   fixes: (f, ctx) => fixes(ownerFixes(ctx, f, ctx.failedStage), [fix('console', 'Then remove the other layer\'s headers', 'Remove the CORS headers from every other layer: edge functions, framework middleware, and Lambda multiValueHeaders.')]),

@@ -1,7 +1,7 @@
 // The log plan in the three text forms: CLI text lines, Markdown and HTML. The panel renders the same
 // plan with its own components (src/ui/components/LogsView.tsx). Everything from the capture is escaped.
 import type { ExchangeReport } from '../../types';
-import { escapeHtml as e, escapeMarkdown as md, markdownFence } from '../../report/escape';
+import { escapeHtml as e, escapeMarkdown as md } from '../../report/escape';
 import { findInLogs } from './plan';
 import type { LogSnippet, LogsPlan } from './types';
 
@@ -27,27 +27,21 @@ export function logsText(x: ExchangeReport): string[] {
       out.push(`      ${snip.title}:`, ...snip.text.trimEnd().split('\n').map((l) => `        ${l}`));
     }
   }
-  out.push('    (Logs Insights queries and tail commands: cors-lens report --format markdown|html)');
+  out.push('    (Logs Insights queries and tail commands: cors-lens report --format html)');
   return out;
 }
 
-function htmlInMarkdown(value: string): string {
-  return e(value).replace(/[[\]|*_~\\]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const FENCE_LANGUAGE: Record<LogSnippet['language'], string> = { sh: 'sh', 'logs-insights': 'sql', url: 'text' };
-
-/** Markdown: a `### Find it in the logs` section (nothing when there is nothing to search). */
+/**
+ * Markdown is sized for an issue (like its fixes: one toolchain): which logs hold this request and under which ids,
+ * in one paragraph; every command, the Logs Insights queries and the console links are in the HTML report and the panel.
+ */
 export function logsMarkdown(x: ExchangeReport): string[] {
   const plan = findInLogs(x);
-  if (!plan) return [];
-  const out = [`### ${LOGS_TITLE}`, '', `${md(plan.request)} · ids: ${md(idsLine(plan))}`, ''];
-  for (const s of plan.sources) {
-    out.push(`#### ${md(s.title)}`, '', `**Where:** ${md(s.where)}`, '', `**What it shows here:** ${md(s.shows)}`, '');
-    if (s.notes.length) out.push(...s.notes.map((n) => `- ${md(n)}`), '');
-    for (const snip of s.snippets) out.push(`<details><summary>${htmlInMarkdown(snip.title)}</summary>`, '', markdownFence(snip.text.trimEnd(), FENCE_LANGUAGE[snip.language]), '', '</details>', '');
-  }
-  return out;
+  if (!plan || plan.sources.length === 0) return [];
+  return [
+    `### ${LOGS_TITLE}`, '',
+    `Ids: ${md(idsLine(plan))}. Logs: ${plan.sources.map((s) => md(s.title)).join('; ')}. The commands for each, filled from this request: the HTML report or the panel.`, '',
+  ];
 }
 
 /** HTML: a `<details>` block laid out like the fixes (empty string when there is nothing to search). */
@@ -63,3 +57,4 @@ export function logsHtml(x: ExchangeReport): string {
     .join('');
   return `<details open class="logs"><summary>${e(LOGS_TITLE)}</summary><p class="muted">${e(plan.request)} · ids: ${e(idsLine(plan))}</p>${sources}</details>`;
 }
+

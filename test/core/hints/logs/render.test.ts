@@ -17,12 +17,12 @@ describe('Find it in the logs, in each output', () => {
     expect(text).not.toContain('sekret-token');
   });
 
-  test('Markdown: a section with fenced snippets', () => {
-    const md = renderReport(report, file, { format: 'markdown' }).text;
+  test('Markdown (every toolchain): a paragraph with the ids and the logs; the issue-sized default leaves it to HTML', () => {
+    const md = renderReport(report, file, { format: 'markdown', toolchain: 'all' }).text;
     expect(md).toContain('### Find it in the logs');
-    expect(md).toContain('#### API Gateway REST execution log (stage prod)');
-    expect(md).toContain('```sql\nfields @timestamp, @logStream, @message');
-    expect(md).toContain('API-Gateway-Execution-Logs_abc123defg/prod');
+    expect(md).toContain('a1b2c3d4');
+    expect(md).toContain('API Gateway REST execution log (stage prod)');
+    expect(renderReport(report, file, { format: 'markdown' }).text).not.toContain('### Find it in the logs');
   });
 
   test('HTML: a details block, snippets as escaped text, no links', () => {
