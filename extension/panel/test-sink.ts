@@ -29,7 +29,7 @@ function renderedRows() {
     status: text(row.querySelector('.c-status')),
     badge: text(row.querySelector('.c-verdict .badge')),
     firefoxReason: text(row.querySelector('.c-verdict .ff-reason')),
-    verdictTitle: row.querySelector('.c-verdict')?.getAttribute('title') ?? '',
+    verdictTitle: row.querySelector('.c-verdict .badge')?.getAttribute('title') ?? '',
     preflight: text(row.querySelector('.c-preflight')),
   }));
 }
