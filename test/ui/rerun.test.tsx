@@ -97,7 +97,7 @@ describe('fetchExpression (what devtools.inspectedWindow.eval runs in the page)'
   const run = (expr: string, origin: string) => {
     const seen: unknown[] = [];
     const fakeFetch = (url: string, init: unknown) => (seen.push([url, init]), Promise.resolve({ text: () => Promise.resolve('') }));
-    const result = new Function('location', 'fetch', `return ${expr};`)({ origin }, fakeFetch) as unknown;
+    const result = new Function('location', 'window', `return ${expr};`)({ origin }, { fetch: fakeFetch }) as unknown;
     return { result, seen };
   };
   const request: PageFetch = { url: `${API}/a'b"c`, method: 'PUT', headers: [['x-k', "v'\"</script>"]], credentials: 'include', body: 'b', origin: PAGE };

@@ -374,7 +374,7 @@ add('x-05-two-layers-acao', 'X-05', 'Simple GET on a custom domain: a CloudFront
   url: url('api-x05.example.test', '/v1/items'),
   actual: reply(200, [...rest([traced]), ...cloudfront('Miss from cloudfront'), acao(), acao('*')], '[]'),
   corsError: 'MultipleAllowOriginValues',
-  hints: [{ id: 'X-05', confidence: 'certain', first: true, fixContains: ['{{PAGE}}'], evidenceContains: ['2 times', 'cloudfront'] }],
+  hints: [{ id: 'X-05', confidence: 'certain', first: true, fixContains: ['{{PAGE}}'], evidenceContains: ['2 times', 'CloudFront'] }],
 });
 {
   const from = url('dx06redirect1.cloudfront.net', '/api/items', 'http');
