@@ -3,26 +3,13 @@
 // tests that prove each pitfall (test/core/hints/scenarios). Nothing in the page is written by hand.
 //   node scripts/gen-aws-pitfalls-doc.mjs           write the page
 //   node scripts/gen-aws-pitfalls-doc.mjs --check   exit 1 when the page is out of date
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { importTs, root } from './lib/import-ts.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'aws-pitfalls.md');
 
 /** Bundles a TypeScript module to a temporary ESM file and imports it. */
-async function importTs(entry) {
-  const dir = mkdtempSync(join(tmpdir(), 'cors-lens-doc-'));
-  try {
-    const outfile = join(dir, 'bundle.mjs');
-    await build({ entryPoints: [join(root, entry)], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const { PITFALLS, TRIAGE_ORDER, R05_SUBCASES } = await importTs('src/core/hints/catalogue/index.ts');
 const { ALL_SCENARIOS } = await importTs('test/core/hints/scenarios/index.ts');

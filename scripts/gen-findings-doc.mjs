@@ -4,25 +4,13 @@
 // captured into test/fixtures/apis/). Nothing in the page is written by hand.
 //   node scripts/gen-findings-doc.mjs           write the page
 //   node scripts/gen-findings-doc.mjs --check   exit 1 when the page is out of date
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { importTs, root } from './lib/import-ts.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'findings.md');
 
-async function importTs(entry) {
-  const dir = mkdtempSync(join(tmpdir(), 'cors-lens-doc-'));
-  try {
-    const outfile = join(dir, 'bundle.mjs');
-    await build({ entryPoints: [join(root, entry)], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const { FINDINGS, FINDING_IDS, CAPTURE_DETAILS } = await importTs('src/core/index.ts');
 const { scenarios } = await import(pathToFileURL(join(root, 'test/browser-truth/apis/scenarios.mjs')).href);
