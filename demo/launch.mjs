@@ -209,6 +209,26 @@ export async function panelBox(devtools) {
 }
 
 /**
+ * A screenshot for the docs (README, docs/screenshots). These are pictures, not checks: CI (CI=true) skips them
+ * unless E2E_SHOTS=1, because Page.captureScreenshot of a docked DevTools page can hang for minutes on a loaded
+ * headless machine (seen once in CI, the docked-right dark layout), and a hung picture must not fail a run.
+ * Locally they are always taken, within a minute each.
+ */
+export async function docScreenshot(page, options, env = process.env) {
+  if (env.CI && env.E2E_SHOTS !== '1') return false;
+  await withTimeout(page.screenshot(options), 60_000, 'Page.captureScreenshot');
+  return true;
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Opens the detail of the row `exchangeId` and reads the fix it leads with: the hints' titles (first
  * first) and the first fix card's title, as the panel shows them. Null if no hint appears in time.
  */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
-import { findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, setDevToolsPreferences, reopenDevTools, showPanel } from '../../demo/launch.mjs';
+import { docScreenshot, findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, setDevToolsPreferences, reopenDevTools, showPanel } from '../../demo/launch.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { startAwsServer } from '../browser-truth/aws/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
@@ -116,7 +116,7 @@ describe.skipIf(!executablePath)('the APIs view in Chromium', () => {
     expect([...view.findings].sort()).toEqual([...scenario.expect.findings].sort());
     fs.mkdirSync(SHOTS, { recursive: true });
     await devtools.setViewport({ width: 1280, height: 800 }).catch(() => undefined);
-    await devtools.screenshot({ path: path.join(SHOTS, 'panel-apis.png') });
+    await docScreenshot(devtools, { path: path.join(SHOTS, 'panel-apis.png') });
   });
 
   test('a request link opens the request, whose detail lists the findings that name it', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
-import { consoleDrawerOpen, findChrome, launchWithExtension, openDevTools, panelBox, panelFrame, pollUntil, readPanelRows, reopenDevTools, setDevToolsPreferences, setDevToolsWindowSize, showPanel } from '../../demo/launch.mjs';
+import { consoleDrawerOpen, docScreenshot, findChrome, launchWithExtension, openDevTools, panelBox, panelFrame, pollUntil, readPanelRows, reopenDevTools, setDevToolsPreferences, setDevToolsWindowSize, showPanel } from '../../demo/launch.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { startDemoServer } from '../../demo/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
@@ -162,7 +162,7 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
     );
     expect(logs.sources[0]).toBe('apigw-rest-execution');
     expect(logs.filter).toMatch(/aws logs filter-log-events --log-group-name API-Gateway-Execution-Logs_YOUR_API_ID\/YOUR_STAGE[\s\S]*--filter-pattern '"[0-9a-f-]{36}"'/);
-    if (process.env.CORS_LENS_LOGS_SHOT) await devtools.screenshot({ path: process.env.CORS_LENS_LOGS_SHOT });
+    if (process.env.CORS_LENS_LOGS_SHOT) await docScreenshot(devtools, { path: process.env.CORS_LENS_LOGS_SHOT });
   });
 
   test('the detail shows the summary, failures, checklist and cURL of a blocked call', async () => {
@@ -300,7 +300,7 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
       fs.mkdirSync(SHOTS, { recursive: true });
       const clip = layout.dock === 'undocked' ? undefined : await panelBox(devtools);
       // Docked: the DevTools part of the window only (captureBeyondViewport would re-lay out DevTools and lose the panel's frame).
-      await devtools.screenshot({
+      await docScreenshot(devtools, {
         path: path.join(SHOTS, layout.shot),
         ...(clip ? { captureBeyondViewport: false, clip: { x: clip.x - 1, y: 0, width: clip.width + 1, height: clip.y + clip.height } } : {}),
       });
