@@ -108,7 +108,8 @@ function apiOf(target: ParsedTarget, exchange: ExchangeReport, preflight: Observ
   const key = `${target.origin}/${target.segments.slice(0, 2).map((x, i) => (i === 0 ? x : '+')).join('/')}${markersOf(preflight)}${markersOf(actual)}`;
   let identity = identities.get(key);
   if (identity === undefined) {
-    identity = identifyApi(target, exchange.fingerprints.length > 0 ? exchange.fingerprints : ctx().fingerprints);
+    // The context's fingerprints, not exchange.fingerprints: reading those would run the whole hint engine (they are lazy).
+    identity = identifyApi(target, ctx().fingerprints);
     if (identities.size >= IDENTITY_CACHE_SIZE) identities.delete(identities.keys().next().value as string);
     identities.set(key, identity);
   }
