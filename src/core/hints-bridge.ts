@@ -19,12 +19,12 @@ function diagnosed(x: object, e: Entries): { fingerprints: Fingerprint[]; hints:
 }
 
 // One diagnosis fills both fields: whichever is read first settles the other.
-const FINGERPRINTS = lazyField('fingerprints', 'hints', (x, e: Entries) => {
+const FINGERPRINTS = lazyField('fingerprints', 'entries', (x, e: Entries) => {
   const d = diagnosed(x, e);
   settleLazy(x, 'hints', d.hints);
   return d.fingerprints;
 });
-const HINTS = lazyField('hints', 'hints', (x, e: Entries) => {
+const HINTS = lazyField('hints', 'entries', (x, e: Entries) => {
   const d = diagnosed(x, e);
   settleLazy(x, 'fingerprints', d.fingerprints);
   return d.hints;
@@ -34,7 +34,7 @@ const HINTS = lazyField('hints', 'hints', (x, e: Entries) => {
 export function attachHints(exchange: EvaluatedExchange, preflight: ObservedEntry | null, actual: ObservedEntry | null): ExchangeReport {
   // Hints explain failures: an allowed exchange (or one that is not CORS) has nothing to fix.
   if (!needsHints(exchange)) return withoutHints(exchange);
-  lazySource(exchange, 'hints', { preflight, actual } satisfies Entries);
+  lazySource(exchange, 'entries', { preflight, actual } satisfies Entries);
   defineLazy(exchange, FINGERPRINTS);
   defineLazy(exchange, HINTS);
   return exchange as ExchangeReport;

@@ -3,8 +3,8 @@
 // never read it for the rows they do not show.
 //
 // Each lazy field is an own, enumerable accessor, so JSON.stringify, spreads, structuredClone and deep equality
-// see a value exactly like a data property, in the same key order. On first read the value is computed and the
-// accessor replaced by a plain data property holding it (computed once, then kept). The accessor functions are
+// see a value exactly like a data property, in the same key order. The value is computed on first read and kept
+// (in the private slot below; a field's value must not be undefined). The accessor functions are
 // shared by every object (one pair per field): a closure per object would put each object in V8's slow
 // dictionary mode, costing more than the field saves. What a field is computed from lives in a private slot,
 // invisible to JSON, spreads, Object.keys and equality.
@@ -41,22 +41,25 @@ class Sources extends Adopt {
   }
 }
 
-/** Replaces a (lazy) field with a data property holding `value`. */
+/** Sets a lazy field's value unless it has one (computed or assigned): for computations that fill several fields at once. */
 export function settleLazy(target: object, name: string, value: unknown): void {
-  Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+  const slot = Sources.of(target);
+  if (slot[name] === undefined) slot[name] = value;
 }
 
 /** Declares a lazy field; `compute` may also settle sibling fields of the same computation (settleLazy). */
 export function lazyField<S, T>(name: string, group: string, compute: (target: object, source: S) => T): LazyField<S, T> {
   const descriptor: PropertyDescriptor = {
     get(this: object) {
-      const value = compute(this, Sources.of(this)[group] as S);
-      settleLazy(this, name, value);
+      // The value is kept beside the sources (field and group names differ), so the object keeps its hidden class.
+      const slot = Sources.of(this);
+      let value = slot[name] as T | undefined;
+      if (value === undefined) slot[name] = value = compute(this, slot[group] as S);
       return value;
     },
-    // Assigning replaces the field, as it would a data property.
+    // Assigning replaces the value, as it would a data property's.
     set(this: object, value: T) {
-      settleLazy(this, name, value);
+      Sources.of(this)[name] = value;
     },
     enumerable: true,
     configurable: true,
@@ -71,5 +74,8 @@ export function lazySource(target: object, group: string, source: unknown): void
 
 /** Adds `field` as `target`'s next own property (key order is the order of the calls, as with data properties). */
 export function defineLazy<S, T>(target: object, field: LazyField<S, T>): void {
+  // A field defined again starts afresh (its source may have changed).
+  const slot = Sources.of(target);
+  if (slot[field.name] !== undefined) slot[field.name] = undefined;
   Object.defineProperty(target, field.name, field.descriptor);
 }
