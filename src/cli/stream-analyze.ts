@@ -21,6 +21,8 @@ export interface StreamHandlers {
   onExchanges(batch: readonly ExchangeReport[]): void | Promise<void>;
   /** Per-entry problems as they are found. */
   onProblems(batch: readonly InputProblem[]): void | Promise<void>;
+  /** After each chunk: bytes and entries read so far (the progress line). */
+  onProgress?(bytes: number, entries: number): void;
 }
 
 export interface StreamResult {
@@ -50,6 +52,8 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   let problemCount = 0;
   let exchanges = 0;
   let late = 0;
+  let bytes = 0;
+  let entriesRead = 0;
   let latestStart = -Infinity;
   let watermark = -Infinity;
 
@@ -77,6 +81,7 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
       }
       await handlers.onProblems(problems);
     }
+    entriesRead += entries.length;
     for (const e of entries) {
       if (e.startedMs < watermark) late++;
       if (e.startedMs > latestStart) latestStart = e.startedMs;
@@ -95,6 +100,10 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
     reader.write(chunk);
     if (reader.failed) break;
     if (reader.pending >= BATCH_ENTRIES) await flush(false);
+    if (handlers.onProgress) {
+      bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
+      handlers.onProgress(bytes, entriesRead);
+    }
   }
   const input = reader.end();
   await flush(true);
