@@ -26,6 +26,8 @@ export interface StreamCommandOptions {
   readonly onlyBlocked: boolean;
   readonly color: boolean;
   readonly analyze: AnalyzeOptions;
+  /** Text: bytes of exchange blocks kept in memory before the rest goes to a temporary file (tests make it small). */
+  readonly spillInMemory?: number;
 }
 
 export interface StreamCommandResult {
@@ -94,7 +96,7 @@ function documentOutput(opts: StreamCommandOptions, write: (text: string) => Pro
 
 /** Text: summary first, blocks after; the blocks wait in a spill (memory, then a temporary file). */
 function textOutput(opts: StreamCommandOptions, name: string, write: (text: string) => Promise<void>): Output {
-  const spill = createSpill();
+  const spill = createSpill(opts.spillInMemory ?? SPILL_IN_MEMORY);
   const textOpts = { name, color: opts.color, onlyBlocked: opts.onlyBlocked };
   return {
     exchanges: (batch) => spill.write(textBlocks(batch, opts.color)),
@@ -107,7 +109,7 @@ function textOutput(opts: StreamCommandOptions, name: string, write: (text: stri
   };
 }
 
-function createSpill() {
+function createSpill(inMemoryMax: number) {
   let memory: string[] = [];
   let inMemory = 0;
   let size = 0;
@@ -120,7 +122,7 @@ function createSpill() {
     async write(text: string) {
       if (text === '') return;
       size += text.length;
-      if (file === null && inMemory + text.length <= SPILL_IN_MEMORY) {
+      if (file === null && inMemory + text.length <= inMemoryMax) {
         memory.push(text);
         inMemory += text.length;
         return;
