@@ -55,6 +55,7 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   let bytes = 0;
   let entriesRead = 0;
   let latestStart = -Infinity;
+  let held: ObservedEntry[] = [];
   let watermark = -Infinity;
 
   const emit = async (settled: readonly ExchangeReport[]) => {
@@ -86,8 +87,16 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
       if (e.startedMs < watermark) late++;
       if (e.startedMs > latestStart) latestStart = e.startedMs;
     }
-    analyzer.addObserved(entries);
+    // The analyzer gets the entries of a closed time window only (those that started before `next`), so it sees
+    // them in the order the whole-file analysis does: a preflight listed just after its request, or a batch boundary
+    // between them, pairs as it would in one pass (an entry later than SETTLE_WINDOW_MS still counts as late).
     const next = final ? Infinity : latestStart - SETTLE_WINDOW_MS;
+    for (const e of entries) held.push(e);
+    const ready: ObservedEntry[] = [];
+    const keep: ObservedEntry[] = [];
+    for (const e of held) (e.startedMs < next ? ready : keep).push(e);
+    held = keep;
+    if (ready.length > 0) analyzer.addObserved(ready);
     if (next > watermark) {
       watermark = next;
       await emit(analyzer.settle(next));

@@ -175,6 +175,18 @@ describe('analyzeStream', () => {
     expect(result.late).toBe(0);
   });
 
+  test('preflights listed after their requests pair as in the whole file, whatever the batch boundaries', async () => {
+    // Dense traffic (5 ms apart), every third a preflighted PUT listed before its preflight; small chunks put
+    // batch boundaries everywhere, between many a request and its preflight.
+    const text = JSON.stringify(har(...traffic(6000, 5)));
+    for (const size of [4096, 65536]) {
+      const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+      const streamed: ExchangeReport[] = [];
+      await analyzeStream(chunks, {}, { onExchanges: (b) => void streamed.push(...b), onProblems: () => undefined });
+      expect(JSON.parse(JSON.stringify(streamed))).toEqual(JSON.parse(JSON.stringify(analyzeHar(text).exchanges)));
+    }
+  });
+
   test(`counts entries listed more than ${SETTLE_WINDOW_MS / 1000} s out of order`, async () => {
     const entries = traffic(5000, 100);
     entries.push(entry({ url: `${API}/late`, started: 0, requestHeaders: { Origin: PAGE } }));

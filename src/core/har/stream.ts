@@ -5,9 +5,14 @@
 // keeps the entries before the cut. Shared by the panel's importer (src/ui/import) and the CLI's streaming
 // reader (src/cli/stream-har.ts). @streamparser/json is plain JavaScript with no dependencies and no
 // platform API, so the core stays pure.
+//
+// The fast path (issue 15): the tokenizer, in JavaScript, costs several times JSON.parse per byte, and entries are
+// nearly all of the bytes. So a byte scanner finds each entry of `log.entries` (its braces, outside strings), hands
+// its bytes to the native JSON.parse, and the tokenizer sees a placeholder `0` in its place: the envelope is still
+// checked token by token, the entries cost what the floor (read + JSON.parse) costs. An entry JSON.parse refuses
+// goes to the tokenizer after all, so the error message is the tokenizer's, as before.
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { MAX_BODY_KEPT } from './read';
-import { utf8Length } from '../fetch/safelist';
 import { isObject, type Json } from './json';
 
 
@@ -57,6 +62,26 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   let bytes = 0;
   let total = 0;
   let out: { creator?: unknown; pages?: unknown[]; entries: unknown[] } = { entries: [] };
+  // Entries parsed natively whose placeholder is in the tokenizer (at most one: the next `,` or `]` emits it).
+  const parsed: unknown[] = [];
+  const scan = createEntryScanner({
+    atEntry: () => envelope.atEntry(),
+    toTokenizer: (b) => tokenizer.write(b),
+    entry(parts) {
+      const bytes = concat(parts);
+      let value: unknown;
+      try {
+        value = JSON.parse(decoder.decode(bytes));
+      } catch {
+        tokenizer.write(bytes); // throws the tokenizer's own message (or, if it accepts it, the parser builds the entry)
+        return;
+      }
+      parsed.push(value);
+      tokenizer.write('0');
+    },
+  });
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
 
   tokenizer.onToken = (t) => {
     if (parser.isEnded) throw new EnvelopeError('there is more data after the end of the HAR object');
@@ -67,7 +92,7 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   parser.onValue = ({ value, key, stack }) => {
     if (typeof key === 'number') {
       total = key + 1;
-      out.entries.push(trimBodies(value, bodies.limit, bodies.mode));
+      out.entries.push(trimBodies(parsed.length > 0 ? parsed.shift() : value, bodies.limit, bodies.mode));
     } else if (key === 'creator' && stack.length === 2) out.creator = value;
     else if (key === 'pages' && stack.length === 2 && Array.isArray(value)) out.pages = value;
   };
@@ -83,9 +108,10 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   return {
     write(chunk) {
       if (fatal) return;
-      bytes += typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength;
+      const b = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+      bytes += b.byteLength;
       try {
-        tokenizer.write(chunk);
+        scan(b);
       } catch (err) {
         fail(err);
       }
@@ -114,6 +140,71 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
 }
 
 class EnvelopeError extends Error {}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = (c: number) => c === 0x7b || c === 0x5b;
+const CLOSE = (c: number) => c === 0x7d || c === 0x5d;
+
+/**
+ * Splits bytes into what the tokenizer reads (the envelope) and the entries (objects or arrays at the top of
+ * `log.entries`, which `atEntry()` tells once the tokenizer has read everything before them). Strings are
+ * followed byte by byte (a brace inside one is text); UTF-8 never puts an ASCII byte inside a multi-byte character.
+ */
+function createEntryScanner(to: { atEntry(): boolean; toTokenizer(b: Uint8Array): void; entry(parts: Uint8Array[]): void }) {
+  let inString = false;
+  let escaped = false;
+  let parts: Uint8Array[] | null = null; // while inside an entry
+  let depth = 0;
+  return (b: Uint8Array) => {
+    let seg = 0;
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) inString = false;
+        continue;
+      }
+      if (c === QUOTE) inString = true;
+      else if (parts !== null) {
+        if (OPEN(c)) depth++;
+        else if (CLOSE(c) && --depth === 0) {
+          parts.push(b.subarray(seg, i + 1));
+          seg = i + 1;
+          const done = parts;
+          parts = null;
+          to.entry(done);
+        }
+      } else if (OPEN(c)) {
+        if (i > seg) to.toTokenizer(b.subarray(seg, i));
+        seg = i;
+        if (to.atEntry()) {
+          parts = [];
+          depth = 1;
+        }
+      }
+    }
+    if (seg < b.length) {
+      // A copy: the caller may reuse its buffer.
+      if (parts !== null) parts.push(b.slice(seg));
+      else to.toTokenizer(b.subarray(seg));
+    }
+  };
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  let n = 0;
+  for (const p of parts) n += p.byteLength;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
 
 /** Keeps a body of at most `limit` characters: longer ones are dropped (with a `comment`) or cut to their start. */
 function trimBodies(raw: unknown, limit: number, mode: 'drop' | 'truncate'): unknown {
@@ -146,6 +237,7 @@ function createEnvelopeWatcher() {
   let inLog = false;
   let log = false;
   let entries = false;
+  let inEntries = false;
   const isOpen = (t: TokenType) => t === TokenType.LEFT_BRACE || t === TokenType.LEFT_BRACKET;
   const isClose = (t: TokenType) => t === TokenType.RIGHT_BRACE || t === TokenType.RIGHT_BRACKET;
   const watch = (token: TokenType, value: unknown): string | null => {
@@ -160,6 +252,7 @@ function createEnvelopeWatcher() {
       } else if (depth === 2 && inLog && key2 === 'entries') {
         if (token !== TokenType.LEFT_BRACKET) return 'not a HAR file: "log.entries" is missing or not an array';
         entries = true;
+        inEntries = true;
       }
     } else if (token === TokenType.COLON && depth <= 2) {
       afterColon = true;
@@ -171,8 +264,11 @@ function createEnvelopeWatcher() {
     else if (isClose(token)) {
       depth--;
       if (depth === 1) inLog = false;
+      if (depth === 2) inEntries = false;
     }
     return null;
   };
-  return Object.assign(watch, { sawLog: () => log, sawEntries: () => entries });
+  /** The next value opens an element of `log.entries`. */
+  const atEntry = () => inEntries && depth === 3;
+  return Object.assign(watch, { sawLog: () => log, sawEntries: () => entries, atEntry });
 }
