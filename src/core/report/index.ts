@@ -99,9 +99,8 @@ export function previewRedaction(
 export { escapeHtml, escapeMarkdown, htmlId, markdownFence } from './escape';
 export { REPORT_CSP } from './html';
 export { formatText, textBlocks, textHead, textTail } from './terminal';
-export type { TextOptions } from './terminal';
-export { createJsonV2Writer, createNdjsonWriter, createV2Encoder, expandReportV2, readNdjsonV2, reportToJsonV2, REPORT_V2_SCHEMA_VERSION, TABLE_NAMES } from './json-v2';
-export type { AnalysisReportV2, ExchangeV2, ReportEnd, ReportTablesV2, ReportV2Writer, TableName } from './json-v2';
+export { createJsonV2Writer, createNdjsonWriter, expandReportV2, readNdjsonV2, reportToJsonV2, TABLE_NAMES } from './json-v2';
+export type { AnalysisReportV2, ReportV2Writer } from './json-v2';
 export { createHarTextRedactor, mapStrings } from '../redact';
 export { entriesInScope, parseScope, selectScope } from './scope';
 export type { ReportScope } from './scope';
