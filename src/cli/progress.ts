@@ -30,18 +30,21 @@ function duration(seconds: number): string {
   return m >= 60 ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** `cors-lens: 120 of 420 MB (29%) · 41,000 entries/s · 0:12 left`: time left from the byte rate so far. */
-export function formatProgress(done: number, total: number, entries: number, elapsedMs: number): string {
+/**
+ * `cors-lens: 120 of 420 MB (29%) · 41,000 entries/s · 0:12 left`: time left from the byte rate so far. `entries`
+ * null: a reader that does not count them (`report` reading the file whole) says `reading` instead.
+ */
+export function formatProgress(done: number, total: number, entries: number | null, elapsedMs: number): string {
   const pct = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
   const seconds = elapsedMs / 1000;
-  const rate = seconds > 0 ? Math.round(entries / seconds) : 0;
+  const rate = entries === null ? 'reading' : `${(seconds > 0 ? Math.round(entries / seconds) : 0).toLocaleString('en-US')} entries/s`;
   const left = done > 0 && seconds > 0 ? duration(((total - done) / done) * seconds) : '?';
-  return `cors-lens: ${Math.round(done / MB)} of ${Math.round(total / MB)} MB (${pct}%) · ${rate.toLocaleString('en-US')} entries/s · ${left} left`;
+  return `cors-lens: ${Math.round(done / MB)} of ${Math.round(total / MB)} MB (${pct}%) · ${rate} · ${left} left`;
 }
 
 export interface Progress {
   /** Bytes read and entries read so far; draws at most every PROGRESS_EVERY_MS. */
-  update(bytes: number, entries: number): void;
+  update(bytes: number, entries: number | null): void;
   /** Erases the line (call before anything else is written to the stream, and at the end). */
   clear(): void;
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 
 export class InputError extends Error {}
 
@@ -13,18 +13,25 @@ export interface StreamedInput {
   readonly chunks: AsyncIterable<Uint8Array>;
 }
 
-/** Reads a HAR whole, from a path or from standard input when the path is `-` (`report` and `--format markdown`). */
-export async function readInput(path: string, stdin: NodeJS.ReadableStream): Promise<{ name: string; text: string }> {
-  if (path === '-') {
-    const parts: Buffer[] = [];
-    for await (const chunk of stdin as AsyncIterable<Buffer | string>) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    return { name: '<stdin>', text: Buffer.concat(parts).toString('utf8') };
+/**
+ * Reads a HAR whole, from a path or from standard input when the path is `-` (`report` and `--format markdown`).
+ * `onRead(bytes, total)` after each chunk of a file (the progress line).
+ */
+export async function readInput(path: string, stdin: NodeJS.ReadableStream, onRead?: (bytes: number, total: number) => void): Promise<{ name: string; text: string }> {
+  const input = await openInput(path, stdin);
+  // A file's chunks go straight into one buffer of its size (no second copy, as readFile does it).
+  const whole = input.bytes === null ? null : Buffer.allocUnsafe(input.bytes);
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const chunk of input.chunks) {
+    if (whole && bytes + chunk.byteLength <= whole.length) whole.set(chunk, bytes);
+    else parts.push(chunk);
+    bytes += chunk.byteLength;
+    if (input.bytes !== null) onRead?.(bytes, input.bytes);
   }
-  try {
-    return { name: path, text: await readFile(path, 'utf8') };
-  } catch (err) {
-    throw cannotRead(path, err);
-  }
+  // A file that grew while read: what came beyond its size follows.
+  const buffer = whole ? (parts.length ? Buffer.concat([whole.subarray(0, bytes - parts.reduce((n, p) => n + p.byteLength, 0)), ...parts]) : whole.subarray(0, bytes)) : Buffer.concat(parts);
+  return { name: input.name, text: buffer.toString('utf8') };
 }
 
 /** Opens a HAR as a stream of chunks (standard input when the path is `-`); fails at once when the file cannot be read. */
