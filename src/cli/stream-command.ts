@@ -44,7 +44,8 @@ export async function runStreamed(input: StreamedInput, opts: StreamCommandOptio
   const progress = createProgress(io.stderr as Io['stderr'] & { isTTY?: boolean }, input.bytes);
   const write = async (text: string) => {
     if (text === '') return;
-    progress.clear();
+    // Only when stdout is the same terminal: erasing for a pipe or a file would make the line flicker.
+    if (io.stdout.isTTY) progress.clear();
     if (!io.stdout.write(text)) await once(io.stdout, 'drain');
   };
   const shown = (batch: readonly ExchangeReport[]) => (opts.onlyBlocked ? batch.filter((x) => x.verdict === 'blocked') : batch);
