@@ -14,6 +14,7 @@
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { MAX_BODY_KEPT } from './read';
 import { isObject, type Json } from './json';
+import { utf8Length } from '../fetch/safelist';
 
 
 export interface HarStreamChunk {
@@ -68,19 +69,19 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
     atEntry: () => envelope.atEntry(),
     toTokenizer: (b) => tokenizer.write(b),
     entry(parts) {
-      const bytes = concat(parts);
+      const text = parts.length === 1 ? parts[0] : parts.join('');
       let value: unknown;
       try {
-        value = JSON.parse(decoder.decode(bytes));
+        value = JSON.parse(text);
       } catch {
-        tokenizer.write(bytes); // throws the tokenizer's own message (or, if it accepts it, the parser builds the entry)
+        tokenizer.write(text); // throws the tokenizer's own message (or, if it accepts it, the parser builds the entry)
         return;
       }
       parsed.push(value);
       tokenizer.write('0');
     },
   });
-  const encoder = new TextEncoder();
+  // One decoder for the whole input, `stream: true`: a character split between two chunks is decoded whole.
   const decoder = new TextDecoder();
 
   tokenizer.onToken = (t) => {
@@ -108,10 +109,9 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   return {
     write(chunk) {
       if (fatal) return;
-      const b = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-      bytes += b.byteLength;
+      bytes += typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength;
       try {
-        scan(b);
+        scan(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
       } catch (err) {
         fail(err);
       }
@@ -147,37 +147,49 @@ const OPEN = (c: number) => c === 0x7b || c === 0x5b;
 const CLOSE = (c: number) => c === 0x7d || c === 0x5d;
 
 /**
- * Splits bytes into what the tokenizer reads (the envelope) and the entries (objects or arrays at the top of
- * `log.entries`, which `atEntry()` tells once the tokenizer has read everything before them). Strings are
- * followed byte by byte (a brace inside one is text); UTF-8 never puts an ASCII byte inside a multi-byte character.
+ * Splits the text into what the tokenizer reads (the envelope) and the entries (objects or arrays at the top of
+ * `log.entries`, which `atEntry()` tells once the tokenizer has read everything before them). Inside a string
+ * (most of a HAR's bytes) it jumps from quote to quote with the native indexOf; a quote after an odd run of
+ * backslashes is part of the string.
  */
-function createEntryScanner(to: { atEntry(): boolean; toTokenizer(b: Uint8Array): void; entry(parts: Uint8Array[]): void }) {
+function createEntryScanner(to: { atEntry(): boolean; toTokenizer(text: string): void; entry(parts: string[]): void }) {
   let inString = false;
-  let escaped = false;
-  let parts: Uint8Array[] | null = null; // while inside an entry
+  let escaped = false; // the chunk ended inside a string on an odd run of backslashes
+  let parts: string[] | null = null; // while inside an entry
   let depth = 0;
-  return (b: Uint8Array) => {
+  return (s: string) => {
     let seg = 0;
-    for (let i = 0; i < b.length; i++) {
-      const c = b[i];
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
+        if (escaped) {
+          escaped = false;
+          continue; // this character is escaped
+        }
+        const end = closingQuote(s, i);
+        if (end === -1) {
+          let run = 0;
+          for (let k = n - 1; k >= i && s.charCodeAt(k) === BACKSLASH; k--) run++;
+          escaped = run % 2 === 1;
+          break;
+        }
+        i = end;
+        inString = false;
         continue;
       }
+      const c = s.charCodeAt(i);
       if (c === QUOTE) inString = true;
       else if (parts !== null) {
         if (OPEN(c)) depth++;
         else if (CLOSE(c) && --depth === 0) {
-          parts.push(b.subarray(seg, i + 1));
+          parts.push(s.slice(seg, i + 1));
           seg = i + 1;
           const done = parts;
           parts = null;
           to.entry(done);
         }
       } else if (OPEN(c)) {
-        if (i > seg) to.toTokenizer(b.subarray(seg, i));
+        if (i > seg) to.toTokenizer(s.slice(seg, i));
         seg = i;
         if (to.atEntry()) {
           parts = [];
@@ -185,25 +197,21 @@ function createEntryScanner(to: { atEntry(): boolean; toTokenizer(b: Uint8Array)
         }
       }
     }
-    if (seg < b.length) {
-      // A copy: the caller may reuse its buffer.
-      if (parts !== null) parts.push(b.slice(seg));
-      else to.toTokenizer(b.subarray(seg));
+    if (seg < n) {
+      if (parts !== null) parts.push(s.slice(seg));
+      else to.toTokenizer(s.slice(seg));
     }
   };
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  let n = 0;
-  for (const p of parts) n += p.byteLength;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
+/** The index of the quote that closes the string whose characters start at `from` (not escaped), or -1. */
+function closingQuote(s: string, from: number): number {
+  for (let q = s.indexOf('"', from); q !== -1; q = s.indexOf('"', q + 1)) {
+    let run = 0;
+    for (let k = q - 1; k >= from && s.charCodeAt(k) === BACKSLASH; k--) run++;
+    if (run % 2 === 0) return q;
   }
-  return out;
+  return -1;
 }
 
 /** Keeps a body of at most `limit` characters: longer ones are dropped (with a `comment`) or cut to their start. */
