@@ -35,8 +35,12 @@ export interface HarStreamEnd {
 }
 
 export interface HarStreamReader {
-  /** Feeds bytes (UTF-8, split anywhere). Never throws: a fatal problem stops reading and `failed` turns true. */
-  write(chunk: Uint8Array | string): void;
+  /**
+   * Feeds bytes (UTF-8, split anywhere) or text already decoded, with `bytes` its size in the file when the caller
+   * knows it (Node decodes faster than TextDecoder's streaming mode). Never throws: a fatal problem stops reading
+   * and `failed` turns true.
+   */
+  write(chunk: Uint8Array | string, bytes?: number): void;
   /** What was read since the last take. */
   take(): HarStreamChunk;
   readonly failed: boolean;
@@ -107,9 +111,9 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   };
 
   return {
-    write(chunk) {
+    write(chunk, size) {
       if (fatal) return;
-      bytes += typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength;
+      bytes += size ?? (typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength);
       try {
         scan(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
       } catch (err) {
