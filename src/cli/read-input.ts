@@ -4,6 +4,10 @@ import { stat } from 'node:fs/promises';
 export class InputError extends Error {}
 
 const CHUNK = 1024 * 1024;
+/** V8's longest string (2^29 - 24 characters): what a whole-file reader can hold. */
+const MAX_WHOLE_BYTES = 2 ** 29 - 24;
+const tooBig = (name: string) =>
+  new InputError(`${name}: over 512 MiB, too big to read whole (--format markdown and report do); use analyze --format text, json or ndjson, which stream`);
 
 /** A HAR as a stream of chunks: `analyze` reads every file this way, whatever its size (issue 15: no whole-file string). */
 export interface StreamedInput {
@@ -19,6 +23,7 @@ export interface StreamedInput {
  */
 export async function readInput(path: string, stdin: NodeJS.ReadableStream, onRead?: (bytes: number, total: number) => void): Promise<{ name: string; text: string }> {
   const input = await openInput(path, stdin);
+  if (input.bytes !== null && input.bytes > MAX_WHOLE_BYTES) throw tooBig(input.name);
   // A file's chunks go straight into one buffer of its size (no second copy, as readFile does it).
   const whole = input.bytes === null ? null : Buffer.allocUnsafe(input.bytes);
   const parts: Uint8Array[] = [];
@@ -30,6 +35,7 @@ export async function readInput(path: string, stdin: NodeJS.ReadableStream, onRe
     if (input.bytes !== null) onRead?.(bytes, input.bytes);
   }
   // A file that grew while read: what came beyond its size follows.
+  if (bytes > MAX_WHOLE_BYTES) throw tooBig(input.name);
   const buffer = whole ? (parts.length ? Buffer.concat([whole.subarray(0, bytes - parts.reduce((n, p) => n + p.byteLength, 0)), ...parts]) : whole.subarray(0, bytes)) : Buffer.concat(parts);
   return { name: input.name, text: buffer.toString('utf8') };
 }
