@@ -1,7 +1,7 @@
 // The devtools page's capture: onRequestFinished + getHAR() backfill, de-duplicated, in-flight
 // getHAR() entries held back until they finish, navigations replayed in order.
 import { describe, expect, test, vi } from 'vitest';
-import { BACKFILL_EVERY_MS, BACKFILL_PACE, createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
+import { BACKFILL_EVERY_MS, BACKFILL_MAX_EVERY_MS, BACKFILL_PACE, createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
 import { createAnalyzer } from '../../src/core/analyze';
 import { applyEntries, applyReplace, createPanelStore } from '../../src/ui/store';
 import type { SourceEvent } from '../../src/ui/source';
@@ -105,6 +105,69 @@ describe('createCaptureHub', () => {
       expect(overlapped).toBe(false);
       const gaps = starts.slice(1).map((t, i) => t - starts[i]);
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(took + Math.max(BACKFILL_EVERY_MS, BACKFILL_PACE * took) - 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('calls started in the same millisecond stay one row each: their durations tell them apart (a retry loop catching up, issue 18)', async () => {
+    const fake = fakeNetwork();
+    const hub = createCaptureHub(fake.network as never);
+    const retry = (time: number) => entry({ url: `${API}/v1/items`, started: 7, time, status: 0, error: 'net::ERR_FAILED' });
+    const live: SourceEvent[] = [];
+    hub.connect((e) => live.push(e));
+    hub.start();
+    await flush();
+    fake.finish(retry(12.25));
+    fake.finish(retry(30.5));
+    await flush();
+    fake.setHar([retry(30.5), retry(12.25), retry(41.75)]); // getHAR() lists a third, never reported finished
+    await hub.backfill();
+    expect(entriesOf(live).map((e) => (e as { time: number }).time)).toEqual([12.25, 30.5, 41.75]);
+    expect(live.some((e) => e.type === 'replace')).toBe(false);
+    expect(hub.stats()).toMatchObject({ entries: 3, duplicates: 2 });
+  });
+
+  test('a copy getHAR() took while the response was still arriving is the same request once it finishes', async () => {
+    const fake = fakeNetwork();
+    const hub = createCaptureHub(fake.network as never);
+    const stream = (time: number, headers: Record<string, string>) => entry({ url: `${API}/events`, started: 9, time, status: 200, responseHeaders: headers });
+    fake.setHar([stream(40, { 'Content-Type': 'text/event-stream' })]);
+    hub.start();
+    await flush();
+    fake.finish(stream(5_000, { 'Content-Type': 'text/event-stream' }));
+    fake.finish(stream(6_000, { 'Content-Type': 'text/event-stream', 'X-Other': 'a second call, same start' }));
+    await flush();
+    const events: SourceEvent[] = [];
+    hub.connect((e) => events.push(e));
+    expect(entriesOf(events).map((e) => (e as { time: number }).time)).toEqual([40, 6_000]);
+    expect(hub.stats()).toMatchObject({ entries: 2, duplicates: 1 });
+  });
+
+  test('pulls that bring nothing new come ever less often, and one that does brings the pace back (issue 18)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeNetwork();
+      const starts: number[] = [];
+      const network = { ...fake.network, getHAR: async () => (starts.push(Date.now()), fake.network.getHAR()) };
+      const hub = createCaptureHub(network as never);
+      const stop = hub.start();
+      const known = entry({ url: `${API}/v1/items`, started: 1 });
+      fake.finish(known);
+      fake.setHar([known]); // every pull: only what onRequestFinished already brought
+      hub.setVisible(true);
+      await vi.advanceTimersByTimeAsync(120_000);
+      const gaps = () => starts.slice(1).map((t, i) => t - starts[i]!);
+      // The pull when the panel was shown found nothing new either: the periodic ones start at twice the pace.
+      expect(gaps()).toEqual([2, 4, 8, 8, 8, 8].map((k) => k * BACKFILL_EVERY_MS));
+      expect(BACKFILL_MAX_EVERY_MS).toBe(8 * BACKFILL_EVERY_MS);
+      fake.setHar([known, entry({ url: `${API}/unread-body`, started: 2 })]); // a fetch whose body nobody read
+      const before = starts.length;
+      await vi.advanceTimersByTimeAsync(BACKFILL_MAX_EVERY_MS + BACKFILL_EVERY_MS);
+      expect(hub.stats().entries).toBe(2);
+      expect(starts[before + 1]! - starts[before]!).toBe(BACKFILL_EVERY_MS);
+      hub.setVisible(false);
+      stop();
     } finally {
       vi.useRealTimers();
     }
