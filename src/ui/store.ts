@@ -45,6 +45,73 @@ export function readLayout(value: unknown): PanelLayout {
   return { listWidth, columns };
 }
 
+/**
+ * One line of the request list: an exchange, or the identical repeats of one call (a retry loop, a poller) in one
+ * line with their count, like the Console's repeated messages (issue 18). Presentation only: the store, the
+ * exports and the CLI keep every exchange.
+ */
+export interface ListRow {
+  /** Stable while the line stays (the repeat key, or the exchange id when grouping is off): the list's element key. */
+  readonly key: string;
+  /** The newest occurrence: the row shows it, and opening the row opens it. */
+  readonly x: ExchangeReport;
+  /** How many exchanges the row stands for (1: no repeat). */
+  readonly count: number;
+  /** When the oldest of them started (ms since the epoch). */
+  readonly firstMs: number;
+}
+
+/**
+ * What makes two exchanges repeats of one call: the same page origin, method, URL, verdict and Chromium failure, and
+ * the same in every other column but Time (statuses, preflight sent or cached), so that a line hides no difference:
+ * a poll that starts failing, or the first call of a cached preflight, is a line of its own.
+ */
+export function repeatKey(x: ExchangeReport): string {
+  return [x.origin ?? '', x.method, x.url, x.verdict, x.corsError ?? '', x.failedParameter ?? '', x.pageStatus, x.serverStatus ?? '', x.pairing.method].join(' ');
+}
+
+/**
+ * The list's lines from the exchanges shown (in display order): each group of repeats is one line, where its
+ * newest occurrence is; `rowOf` maps every exchange id to its line. One pass, from the newest end.
+ */
+export function groupRepeats(shown: readonly ExchangeReport[], newestFirst: boolean): { rows: ListRow[]; rowOf: Map<string, number> } {
+  interface Group { key: string; x: ExchangeReport; count: number; firstMs: number; ids: string[] }
+  const groups = new Map<string, Group>();
+  const order: Group[] = [];
+  const n = shown.length;
+  for (let k = 0; k < n; k++) {
+    const x = shown[newestFirst ? k : n - 1 - k]!;
+    const key = repeatKey(x);
+    const group = groups.get(key);
+    if (group) {
+      group.count++;
+      group.firstMs = x.startedMs;
+      group.ids.push(x.id);
+    } else {
+      const fresh = { key, x, count: 1, firstMs: x.startedMs, ids: [x.id] };
+      groups.set(key, fresh);
+      order.push(fresh);
+    }
+  }
+  if (!newestFirst) order.reverse();
+  const rowOf = new Map<string, number>();
+  const rows = order.map((g, i) => {
+    for (const id of g.ids) rowOf.set(id, i);
+    return { key: g.key, x: g.x, count: g.count, firstMs: g.firstMs };
+  });
+  return { rows, rowOf };
+}
+
+/** Every exchange its own line (grouping off). */
+function oneRowEach(shown: readonly ExchangeReport[]): { rows: ListRow[]; rowOf: Map<string, number> } {
+  const rowOf = new Map<string, number>();
+  const rows = shown.map((x, i) => {
+    rowOf.set(x.id, i);
+    return { key: x.id, x, count: 1, firstMs: x.startedMs };
+  });
+  return { rows, rowOf };
+}
+
 export interface InputMeta {
   creator: { name: string; version: string; comment?: string } | null;
   pages: unknown[];
@@ -96,7 +163,12 @@ export interface PanelStore {
    * loaded; null until then. Set by the panel (App), which loads the engine when the filter is first used.
    */
   readonly searchExtra: Signal<((x: ExchangeReport) => string) | null>;
+  /** Repeats of one call are one line with a count (ListRow); off: every exchange its own line. Remembered (connect.ts). */
+  readonly groupRepeats: Signal<boolean>;
+  /** The exchanges the filters let through, in display order (every one, grouped or not). */
   readonly visible: ReadonlySignal<readonly ExchangeReport[]>;
+  /** The request list's lines, and which line shows each visible exchange (by id). */
+  readonly list: ReadonlySignal<{ readonly rows: readonly ListRow[]; readonly rowOf: ReadonlyMap<string, number> }>;
   readonly selected: ReadonlySignal<ExchangeReport | null>;
   readonly blockedCount: ReadonlySignal<number>;
 }
@@ -136,6 +208,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     );
     return newestFirst.value ? rows.reverse() : rows;
   });
+  const grouping = signal(true);
+  const list = computed(() => (grouping.value ? groupRepeats(visible.value, newestFirst.value) : oneRowEach(visible.value)));
   return {
     analyzer: options.analyzer,
     hintsOnDemand: options.hintsOnDemand ?? false,
@@ -159,7 +233,9 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     theme: signal('light'),
     layout: signal<PanelLayout>({ listWidth: null, columns: {} }),
     searchExtra,
+    groupRepeats: grouping,
     visible,
+    list,
     // The detail follows the list: a row the filter hides has no detail open.
     selected: computed(() => visible.value.find((x) => x.id === selectedId.value) ?? null),
     blockedCount: computed(() => exchanges.value.reduce((c, x) => c + (x.verdict === 'blocked' ? 1 : 0), 0)),
@@ -312,13 +388,13 @@ export function applySelect(store: Store, id: string | null): void {
   store.selectedId.value = id;
 }
 
-/** Moves the selection by `delta` rows within the visible list (arrow keys). */
+/** Moves the selection by `delta` lines of the request list (arrow keys); a line of repeats opens its newest. */
 export function applyMoveSelection(store: Store, delta: number): void {
-  const rows = store.visible.value;
+  const { rows, rowOf } = store.list.value;
   if (rows.length === 0) return;
-  const at = rows.findIndex((x) => x.id === store.selectedId.value);
-  const next = at === -1 ? (delta > 0 ? 0 : rows.length - 1) : Math.max(0, Math.min(rows.length - 1, at + delta));
-  store.selectedId.value = rows[next]!.id;
+  const at = store.selectedId.value === null ? undefined : rowOf.get(store.selectedId.value);
+  const next = at === undefined ? (delta > 0 ? 0 : rows.length - 1) : Math.max(0, Math.min(rows.length - 1, at + delta));
+  if (next !== at) store.selectedId.value = rows[next]!.x.id;
 }
 
 /** The entry behind an exchange's preflight or actual request, as the core read it. */
