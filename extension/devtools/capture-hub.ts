@@ -297,6 +297,7 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
       const e = JSON.parse(JSON.stringify(raw)) as unknown;
       const held = looksPending(e) || (known === undefined && mayStillFinish(e, now, pendingMaxMs));
       if (!held) {
+        release(base, time); // a copy held earlier is this one, now due or further on
         ready.push(e);
         continue;
       }
@@ -309,12 +310,14 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     backfills++;
     backfillMs += Date.now() - started;
     // Something is held back: look again when it is due, panel visible or not (in Firefox a request
-    // stopped by its preflight exists only in getHAR(); nothing else would bring it in).
+    // stopped by its preflight exists only in getHAR(); nothing else would bring it in). Not if onRequestFinished
+    // has brought them all meanwhile: in a retry storm every pull holds the newest calls, and a pull for each
+    // (unpaced, every 5 s, each longer than the last) held onRequestFinished up for seconds (issue 18).
     const since = [...pending.values()].flatMap((list) => list.map((p) => p.since));
     if (since.length > 0 && recheck === null) {
       recheck = setTimeout(() => {
         recheck = null;
-        void backfill();
+        if (pending.size > 0) void pacedBackfill();
       }, Math.max(50, Math.min(...since) + pendingMaxMs - now));
     }
   };

@@ -173,6 +173,31 @@ describe('createCaptureHub', () => {
     }
   });
 
+  test('a held copy brings a second pull when it is due only if onRequestFinished has not brought the request meanwhile (issue 18)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeNetwork();
+      let pulls = 0;
+      const network = { ...fake.network, getHAR: async () => (pulls++, fake.network.getHAR()) };
+      const hub = createCaptureHub(network as never);
+      const at = new Date(Date.now() - 10).toISOString();
+      const failed = (status: number) => entry({ url: `${API}/v1/items`, started: at, time: 8, status, error: 'net::ERR_FAILED' });
+      fake.setHar([failed(0)]); // ended a moment ago: held, its onRequestFinished copy may follow
+      hub.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect([pulls, hub.stats().entries]).toEqual([1, 0]);
+      fake.finish(failed(0));
+      await vi.advanceTimersByTimeAsync(PENDING_MAX_MS + 100);
+      expect([pulls, hub.stats().entries]).toEqual([1, 1]);
+      fake.setHar([failed(0), entry({ url: `${API}/other`, started: new Date(Date.now() - 10).toISOString(), time: 9, status: 0, error: 'net::ERR_FAILED' })]);
+      await hub.backfill(); // held, and never reported finished: pulled again when due, then let through
+      await vi.advanceTimersByTimeAsync(PENDING_MAX_MS + 100);
+      expect([pulls, hub.stats().entries]).toEqual([3, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('passes navigations through, in order', async () => {
     const fake = fakeNetwork();
     const hub = createCaptureHub(fake.network as never);
