@@ -61,13 +61,21 @@ export interface ListRow {
   readonly firstMs: number;
 }
 
+/** Built once per report: the list is regrouped on every burst (a re-evaluated exchange is a new report object). */
+const repeatKeys = new WeakMap<ExchangeReport, string>();
+
 /**
  * What makes two exchanges repeats of one call: the same page origin, method, URL, verdict and Chromium failure, and
  * the same in every other column but Time (statuses, preflight sent or cached), so that a line hides no difference:
  * a poll that starts failing, or the first call of a cached preflight, is a line of its own.
  */
 export function repeatKey(x: ExchangeReport): string {
-  return [x.origin ?? '', x.method, x.url, x.verdict, x.corsError ?? '', x.failedParameter ?? '', x.pageStatus, x.serverStatus ?? '', x.pairing.method].join(' ');
+  let key = repeatKeys.get(x);
+  if (key === undefined) {
+    key = [x.origin ?? '', x.method, x.url, x.verdict, x.corsError ?? '', x.failedParameter ?? '', x.pageStatus, x.serverStatus ?? '', x.pairing.method].join(' ');
+    repeatKeys.set(x, key);
+  }
+  return key;
 }
 
 /**

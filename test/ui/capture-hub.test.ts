@@ -78,7 +78,7 @@ describe('createCaptureHub', () => {
     }
   });
 
-  test('getHAR() runs one at a time while the panel is visible, the next waiting ten times as long as the last took (issue 18)', async () => {
+  test('getHAR() runs one at a time while the panel is visible, the next waiting BACKFILL_PACE times as long as the last took (issue 18)', async () => {
     vi.useFakeTimers();
     try {
       const fake = fakeNetwork();
