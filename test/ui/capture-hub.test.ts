@@ -1,7 +1,7 @@
 // The devtools page's capture: onRequestFinished + getHAR() backfill, de-duplicated, in-flight
 // getHAR() entries held back until they finish, navigations replayed in order.
 import { describe, expect, test, vi } from 'vitest';
-import { BACKFILL_EVERY_MS, BACKFILL_MAX_EVERY_MS, BACKFILL_PACE, createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
+import { BACKFILL_EVERY_MS, BACKFILL_MAX_EVERY_MS, BACKFILL_PACE, BACKFILL_STORM_MAX_MS, createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
 import { createAnalyzer } from '../../src/core/analyze';
 import { applyEntries, applyReplace, createPanelStore } from '../../src/ui/store';
 import type { SourceEvent } from '../../src/ui/source';
@@ -193,6 +193,34 @@ describe('createCaptureHub', () => {
       await hub.backfill(); // held, and never reported finished: pulled again when due, then let through
       await vi.advanceTimersByTimeAsync(PENDING_MAX_MS + 100);
       expect([pulls, hub.stats().entries]).toEqual([3, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('while requests finish 50 a second the periodic pull waits for the storm to pass, at most BACKFILL_STORM_MAX_MS (issue 18)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeNetwork();
+      const starts: number[] = [];
+      const network = { ...fake.network, getHAR: async () => (starts.push(Date.now()), [] as unknown[]) };
+      const hub = createCaptureHub(network as never);
+      const stop = hub.start();
+      hub.setVisible(true);
+      await vi.advanceTimersByTimeAsync(0);
+      const t0 = Date.now();
+      for (let i = 0; i < 90 * 50; i++) {
+        fake.finish(entry({ url: `${API}/v1/items?i=${i}`, started: i * 20 }));
+        await vi.advanceTimersByTimeAsync(20);
+      }
+      const during = starts.filter((t) => t > t0).map((t) => t - t0);
+      expect(during).toHaveLength(1);
+      expect(during[0]).toBeGreaterThanOrEqual(BACKFILL_STORM_MAX_MS);
+      const before = starts.length;
+      await vi.advanceTimersByTimeAsync(1_000); // the storm is over: the pull after the burst
+      expect(starts.length).toBe(before + 1);
+      hub.setVisible(false);
+      stop();
     } finally {
       vi.useRealTimers();
     }
