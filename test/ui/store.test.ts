@@ -158,7 +158,7 @@ describe('repeats of one call are one line with a count, like the Console (issue
     applyEntries(store, [retry('r3', 4)]);
     expect(lines(store)).toEqual(['first×1', 'last×1', 'r3×3']);
     expect(store.selected.value?.id).toBe('r2');
-    expect(store.list.value.rowOf.get('r2')).toBe(2);
+    expect(store.list.value.lineOf(store.selected.value!)).toBe(2);
     applyMoveSelection(store, -1);
     expect(store.selectedId.value).toBe('last');
   });

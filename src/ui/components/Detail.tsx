@@ -122,8 +122,8 @@ function Answer({ report }: { report: ExchangeReport }) {
 /** The exchange is one of a line of repeats (store.ts groupRepeats): how many, over what span, and which one this is. */
 function RepeatNote({ report }: { report: ExchangeReport }) {
   const store = useStore();
-  const { rows, rowOf } = store.list.value;
-  const at = rowOf.get(report.id);
+  const { rows, lineOf } = store.list.value;
+  const at = lineOf(report);
   const row = at === undefined ? undefined : rows[at];
   if (!row || row.count < 2) return null;
   return <p class="repeat-note muted">{strings.detail.repeats(row.count, clockTime(row.firstMs), clockTime(row.x.startedMs), clockTime(report.startedMs))}</p>;

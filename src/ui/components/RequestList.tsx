@@ -206,9 +206,10 @@ function Header({ id, label, width, onResize }: { id: ColumnId; label: string; w
 
 export function RequestList({ onOpen, onActivate = () => undefined }: { onOpen: () => void; onActivate?: (id: string) => void }) {
   const store = useStore();
-  const { rows, rowOf } = store.list.value;
+  const { rows, lineOf } = store.list.value;
   const selectedId = store.selectedId.value;
-  const selectedRow = selectedId === null ? undefined : rowOf.get(selectedId);
+  const selectedReport = store.selected.value;
+  const selectedRow = selectedReport === null ? undefined : lineOf(selectedReport);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
