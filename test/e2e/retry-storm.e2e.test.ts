@@ -6,8 +6,13 @@
 // test/fixtures/browser-truth/chromium/acah-missing.json); every retry must show it, paired with its own preflight.
 // The same call twice a second for 5 s first is the floor the latency and long tasks are also compared with.
 // The built extension in headless Chromium (dist/chrome), DevTools opened with puppeteer-core; a test-local server.
-// NOT in the default run yet: it fails today (12 of 3,000 rows missing, p95 ≈ 550 ms: issue 18 stays open for the
-// panel). Run it with E2E_STORM=1 npx vitest run --project e2e test/e2e/retry-storm.e2e.test.ts.
+// Prints where the milliseconds go per retry: page → onRequestFinished (DevTools' delivery, a listener of the
+// test's own in the panel frame), → the capture hub's event, → the first frame after the store has it.
+// Still gated (E2E_STORM=1), ~80 s: with the fixes of issue 18 it passed its last run here (load 14–16 on 2 cores:
+// 0 of 3,000 lost, p95 162 ms within twice the calm floor, longest long task 115 ms), but the runs before those
+// fixes failed and one pass on this shared machine is not yet "reliable"; DevTools' own delivery alone had a p95
+// of 105 ms at that load. STORM_SECONDS shortens the storm while working on it.
+// Run it with E2E_STORM=1 npx vitest run --project e2e test/e2e/retry-storm.e2e.test.ts.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDist } from '../support/dist';
