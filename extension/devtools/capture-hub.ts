@@ -223,8 +223,13 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     }
   };
 
-  /** Copies from one onRequestFinished (`finished`) or one getHAR() call: each is a request of its own or a copy of a kept one. */
-  const accept = (entries: readonly unknown[], finished: boolean): number => {
+  /**
+   * Copies from one onRequestFinished (`finished`) or one getHAR() call: each is a request of its own or a copy of a
+   * kept one. `listed` (getHAR()): how many entries of each baseKey the whole log has; no more of them can be
+   * requests than that, so a copy timed differently from every kept one (should a browser time a request's copies
+   * differently) is a new request only while the log lists more of them than the hub keeps.
+   */
+  const accept = (entries: readonly unknown[], finished: boolean, listed?: ReadonlyMap<string, number>): number => {
     let replaced = 0;
     const taken = new Set<Copy>();
     const keys = entries.map(baseKey);
@@ -239,6 +244,19 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
       if (match[i]) continue;
       const c = earlierCopy(seen.get(keys[i]!), times[i]!, taken, finished);
       if (c) taken.add((match[i] = c));
+    }
+    if (listed) {
+      const room = new Map<string, number>();
+      for (let i = 0; i < entries.length; i++) {
+        if (match[i]) continue;
+        const base = keys[i]!;
+        const copies = seen.get(base) ?? [];
+        const left = room.get(base) ?? (listed.get(base) ?? 0) - copies.length;
+        room.set(base, left - 1);
+        if (left > 0) continue;
+        const c = copies.find((k) => !taken.has(k));
+        if (c) taken.add((match[i] = c));
+      }
     }
     const fresh: unknown[] = [];
     entries.forEach((e, i) => {
@@ -299,8 +317,10 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     const har = await network.getHAR();
     const now = Date.now();
     const ready: unknown[] = [];
+    const listed = new Map<string, number>();
     for (const raw of har) {
       const base = baseKey(raw);
+      listed.set(base, (listed.get(base) ?? 0) + 1);
       const time = durationOf(raw);
       const known = sameDuration(seen.get(base), time, new Set());
       // Most of a long log is copies already kept: recognised before paying for a copy of their own.
@@ -320,7 +340,7 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
       pending.set(base, list);
     }
     for (const list of pending.values()) for (const p of list) if (now - p.since >= pendingMaxMs) ready.push(p.entry);
-    fruitless = accept(ready, false) > 0 ? 0 : fruitless + 1;
+    fruitless = accept(ready, false, listed) > 0 ? 0 : fruitless + 1;
     backfills++;
     backfillMs += Date.now() - started;
     // Something is held back: look again when it is due, panel visible or not (in Firefox a request

@@ -226,6 +226,22 @@ describe('createCaptureHub', () => {
     }
   });
 
+  test('a copy getHAR() times differently from the one onRequestFinished brought is still that request while the log lists no more of them', async () => {
+    const fake = fakeNetwork();
+    const hub = createCaptureHub(fake.network as never);
+    const call = (time: number, status = 200) => entry({ url: `${API}/v1/items`, started: 3, time, status, responseHeaders: status === 200 ? { 'Access-Control-Allow-Origin': PAGE } : {} });
+    hub.start();
+    await flush();
+    fake.finish(call(20));
+    await flush();
+    fake.setHar([call(21.5)]); // one request in the log: the same one, timed otherwise
+    await hub.backfill();
+    expect(hub.stats()).toMatchObject({ entries: 1 });
+    fake.setHar([call(21.5), call(48)]); // two in the log: the second is a request of its own
+    await hub.backfill();
+    expect(hub.stats()).toMatchObject({ entries: 2 });
+  });
+
   test('passes navigations through, in order', async () => {
     const fake = fakeNetwork();
     const hub = createCaptureHub(fake.network as never);
