@@ -1,16 +1,41 @@
-// Targets (issue 7), and the Markdown table of bench/RESULTS.md. A target is met on the median.
+import { readBaselines } from './baselines.mjs';
+
+// Targets (issues 7, 15, 18), and the Markdown tables of bench/RESULTS.md. A target is met on the median.
 // CAUSES holds, for targets this machine misses, the cause measured by profiling and what would close it;
 // the table prints it only when the target is actually missed in that run.
 
+const SIZES = { synthetic: ['1k', '10k', '100k'], real: ['real-10k', 'real-100k'] };
+const mixLabel = (size) => (size.startsWith('real-') ? `real-shaped ${size.slice(5)}` : `synthetic ${size}`);
+
+/** Which mix a metric key measures: 'real', 'synthetic', or null (patterns, bundle size: no mix). */
+export function mixOf(key) {
+  if (/(^|\.)real-/.test(key)) return 'real';
+  if (/^patterns\./.test(key) || key === 'panel.jsGzipKB') return null;
+  return 'synthetic';
+}
+
+// Issue 15's targets, each on the median, each figure for both mixes: analyze ≤ 1.2× the floor (text), ≤ 1.5×
+// (json, markdown); peak RSS ≤ the floor's at every size; JSON output ≤ ¼ of the input on the real-shaped mix;
+// core ≤ 10 µs per exchange; panel ingest ≤ 15 µs per entry. The rest are issue 7's and 18's.
 export const TARGETS = {
-  'cli.100k.textVsFloor': { target: 1.5, op: '≤', label: 'CLI 100k entries (text) vs read + JSON.parse' },
-  'cli.100k.jsonVsFloor': { target: 1.5, op: '≤', label: 'CLI 100k entries (json) vs read + JSON.parse' },
+  ...Object.fromEntries(['100k', 'real-100k'].flatMap((size) => [
+    [`cli.${size}.textVsFloor`, { target: 1.2, op: '≤', label: `CLI ${mixLabel(size)} (text) vs read + JSON.parse` }],
+    [`cli.${size}.jsonVsFloor`, { target: 1.5, op: '≤', label: `CLI ${mixLabel(size)} (json) vs read + JSON.parse` }],
+    [`cli.${size}.markdownVsFloor`, { target: 1.5, op: '≤', label: `CLI ${mixLabel(size)} (markdown) vs read + JSON.parse` }],
+  ])),
+  ...Object.fromEntries([...SIZES.synthetic, ...SIZES.real].map((size) => [`cli.${size}.rssVsFloor`, { target: 1, op: '≤', label: `CLI ${mixLabel(size)}: peak RSS (worst format) vs the floor's` }])),
+  'cli.real-10k.jsonOutVsInput': { target: 0.25, op: '≤', label: 'CLI real-shaped 10k: JSON output vs input size' },
+  'cli.real-100k.jsonOutVsInput': { target: 0.25, op: '≤', label: 'CLI real-shaped 100k: JSON output vs input size' },
   'cli.1gb.peakRssMB': { target: 600, op: '≤', label: 'CLI on the >1 GB file: peak RSS' },
-  'core.10k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, 10k entries' },
-  'core.100k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, 100k entries' },
-  'core.linearity100kVs10k': { target: 1.2, op: '≤', label: 'core per entry, 100k ÷ 10k' },
+  'core.10k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, synthetic 10k' },
+  'core.100k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, synthetic 100k' },
+  'core.real-10k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, real-shaped 10k' },
+  'core.real-100k.usPerExchange': { target: 10, op: '≤', label: 'core per exchange, real-shaped 100k' },
+  'core.linearity100kVs10k': { target: 1.2, op: '≤', label: 'core per entry, synthetic 100k ÷ 10k' },
+  'core.real-linearity100kVs10k': { target: 1.2, op: '≤', label: 'core per entry, real-shaped 100k ÷ 10k' },
   'patterns.worstGrowth16kVs1k': { target: 1.2, op: '≤', label: 'core per entry, 16k ÷ 1k, worst adversarial pattern (issue 18)' },
-  'panel.ingestUsPerEntry': { target: 20, op: '≤', label: 'panel ingest per entry (10k, live source)' },
+  'panel.ingestUsPerEntry': { target: 15, op: '≤', label: 'panel ingest per entry (synthetic 10k, live source)' },
+  'panel.real-10k.ingestUsPerEntry': { target: 15, op: '≤', label: 'panel ingest per entry (real-shaped 10k, live source)' },
   'panel.firstRender10kMs': { target: 50, op: '≤', label: 'panel first render of ~10k exchanges' },
   'panel.filterKeystrokeMs': { target: 16, op: '≤', label: 'filter keystroke at ~10k rows' },
   'panel.requestToRowP95Ms': { target: 100, op: '≤', label: 'request-to-row p95 at 50 req/s for 30 s' },
@@ -36,8 +61,36 @@ export const CAUSES = {
 
 const fmt = (v) => (v === undefined || v === null ? '' : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
 
+/** Every figure of both mixes side by side (medians): CLI, memory, output sizes, core, panel. */
+function bothMixes(metrics) {
+  const sizes = ['10k', 'real-10k', '100k', 'real-100k'].filter((size) => Object.keys(metrics).some((k) => k.includes(`.${size}.`)));
+  if (!sizes.some((x) => x.startsWith('real-'))) return [];
+  const rows = [
+    ['CLI floor: read + JSON.parse', 'cli.{}.floorMs'],
+    ...['text', 'json', 'markdown', 'ndjson'].map((f) => [`CLI ${f} vs floor`, `cli.{}.${f}VsFloor`]),
+    ['floor peak RSS', 'cli.{}.floorRssMB'],
+    ['CLI peak RSS (worst format)', 'cli.{}.peakRssMB'],
+    ['CLI peak RSS vs floor RSS', 'cli.{}.rssVsFloor'],
+    ...['json', 'markdown', 'ndjson'].map((f) => [`${f} output vs input size`, `cli.{}.${f}OutVsInput`]),
+    ['core µs per exchange', 'core.{}.usPerExchange'],
+    ['core µs per entry', 'core.{}.usPerEntry'],
+    ['core µs per exchange without hints', 'core.{}.withoutHintsUsPerExchange'],
+    ['panel ingest µs per entry', 'panel.{}.ingestUsPerEntry'],
+  ];
+  const cell = (key) => `${fmt(metrics[key].median)} ${metrics[key].unit}`;
+  const lines = ['', '## Both mixes', '', 'Medians. The real-shaped mix (bench/lib/real-shaped.mjs) is cloned from Chromium\'s AWS captures: ~3/4 of cross-origin calls preflighted, about half blocked, four page origins, tens of routes per API. A format the CLI does not have is "not available". Panel ingest is measured at 10k.', ''];
+  lines.push(`| Figure | ${sizes.map(mixLabel).join(' | ')} |`, `|---|${sizes.map(() => '---:').join('|')}|`);
+  for (const [label, pattern] of rows) {
+    const keys = sizes.map((size) => (pattern.startsWith('panel.') && size === '10k' ? 'panel.ingestUsPerEntry' : pattern.replace('{}', size)));
+    if (!keys.some((k) => metrics[k]) && !/ndjson/.test(label)) continue;
+    lines.push(`| ${label} | ${keys.map((k) => (metrics[k] ? cell(k) : /ndjson/.test(k) && /^cli\./.test(k) ? 'not available' : '')).join(' | ')} |`);
+  }
+  return lines;
+}
+
 export function renderMarkdown(results) {
-  const { meta, metrics, check } = results;
+  const { meta, metrics } = results;
+  const baselines = readBaselines(results);
   const lines = [];
   lines.push('# CORS Lens benchmark results', '');
   lines.push(`Machine: ${meta.cpus} CPUs (${meta.cpuModel}), Node ${meta.node}, Chromium ${meta.chromium ?? 'not run'}; load average at the end ${meta.loadAverage.join(' / ')}. ${meta.date}.`);
@@ -60,6 +113,7 @@ export function renderMarkdown(results) {
     lines.push('', '## Missed targets: by how much, why, and what would close them', '');
     for (const [key, t, m] of misses) lines.push(`- **${t.label}**: median ${fmt(m.median)} ${m.unit} vs ${t.target} — ${fmt(m.median / t.target)}× over. ${CAUSES[key] ?? ''}`);
   }
+  lines.push(...bothMixes(metrics));
   const patterns = Object.keys(metrics).filter((k) => /^patterns\.[^.]+\.growth16kVs1k$/.test(k)).map((k) => k.split('.')[1]);
   if (patterns.length) {
     lines.push('', '## Adversarial arrival patterns (issue 18)', '');
@@ -72,11 +126,18 @@ export function renderMarkdown(results) {
   }
   lines.push('', '## All measurements', '', '| Key | Min | Median | Runs |', '|---|---:|---:|---:|');
   for (const [key, m] of Object.entries(metrics)) lines.push(`| \`${key}\` | ${fmt(m.min)} ${m.unit} | ${fmt(m.median)} ${m.unit} | ${m.runs} |`);
-  lines.push('', '## CI baseline (`node bench/check.mjs` fails when one grows by more than 3%, has no baseline, or was recorded with another Node)', '');
-  lines.push('Each ratio is a count of executed instructions (valgrind; V8 in predictable mode with fixed seeds, so a count repeats to within 0.01%) over a floor counted in the same run on the same file, on 1k- and 2k-entry HARs. See bench/lib/instructions.mjs.', '');
-  if (results.checkMeta) lines.push(`Recorded ${results.checkMeta.date} with Node ${results.checkMeta.node}.${results.checkMeta.pattern ? ` \`worst-pattern-growth\` is the \`${results.checkMeta.pattern}\` pattern, 4k ÷ 1k entries.` : ''}`, '');
-  lines.push('| Ratio | Baseline |', '|---|---:|');
-  for (const [k, v] of Object.entries(check ?? {})) lines.push(`| \`${k}\` | ${fmt(v)} |`);
+  lines.push('', '## CI baselines (`node bench/check.mjs` fails when a ratio grows by more than 3% or has no baseline; one baseline per Node version)', '');
+  lines.push('Each ratio is a count of executed instructions (valgrind; V8 in predictable mode with fixed seeds, so a count repeats to within 0.01%) over a floor counted in the same run on the same file, on 1k- and 2k-entry HARs. See bench/lib/instructions.mjs. On a Node with no baseline, the check measures the commit of the newest baseline beside the tree, in the same run (bench/check.mjs).', '');
+  const nodes = Object.keys(baselines);
+  if (nodes.length) {
+    for (const node of nodes) {
+      const b = baselines[node];
+      lines.push(`- Node ${node}: recorded ${b.date}${b.commit ? ` at commit ${b.commit.slice(0, 12)}` : ' (no commit: recorded from a tree with other changes)'}.${b.pattern ? ` \`worst-pattern-growth\` is the \`${b.pattern}\` pattern, 4k ÷ 1k entries.` : ''}`);
+    }
+    lines.push('', `| Ratio | ${nodes.map((n) => `Node ${n}`).join(' | ')} |`, `|---|${nodes.map(() => '---:').join('|')}|`);
+    for (const k of [...new Set(nodes.flatMap((n) => Object.keys(baselines[n].ratios)))]) lines.push(`| \`${k}\` | ${nodes.map((n) => fmt(baselines[n].ratios[k])).join(' | ')} |`);
+  }
+  if (results.checkSelfTest) lines.push('', '### The gate\'s self-test (`node bench/check.mjs --self-test`)', '', results.checkSelfTest.trim());
   return `${lines.join('\n')}\n`;
 }
 
