@@ -13,7 +13,7 @@ import { generate, generateAll, generateReal } from './generate.mjs';
 import { buildForBench, ROOT } from './lib/build.mjs';
 import { countOutput, repeat, runNode, runSync, summary, percentile } from './lib/measure.mjs';
 import { baselineEntry, readBaselines } from './lib/baselines.mjs';
-import { DEFAULT_CHECK_PATTERN, findValgrind, measureInstructionRatios, measurePatternGrowth } from './lib/instructions.mjs';
+import { DEFAULT_CHECK_PATTERN, findValgrind, measureCoreInstructions, measureInstructionRatios, measurePatternGrowth } from './lib/instructions.mjs';
 import { PATTERNS, writePatternHar } from './lib/patterns.mjs';
 import { bundleSize } from './lib/bundle.mjs';
 import { mixOf, TARGETS, renderMarkdown } from './lib/report.mjs';
@@ -117,6 +117,16 @@ for (const [size, f] of Object.entries(only.has('core') ? files : {})) {
   put(`core.${size}.analyzeUsPerEntry`, 'µs', out.analyzeUsPerEntry);
   put(`core.${size}.streamedAnalyzeUsPerEntry`, 'µs', out.streamedAnalyzeUsPerEntry);
   put(`core.${size}.withoutHintsUsPerExchange`, 'µs', out.verdictOnlyUsPerExchange);
+}
+// The same core step counted in instructions on 2k entries of each mix (valgrind): the load does not move it, so
+// it compares the two mixes where the times above, on a shared machine, do not.
+if (only.has('core') && findValgrind()) {
+  for (const [size, mix] of [['2k', 'synthetic'], ['real-2k', 'real']]) {
+    if (!mixes.has(mix)) continue;
+    const file = mix === 'real' ? (await generateReal(log, [2_000]))['real-2k'] : await generate('har-2k', { entries: 2000, log });
+    const c = await measureCoreInstructions({ bundles, file });
+    put(`core.${size}.instructionsPerExchange`, 'k instr', [c.perExchange / 1000], { exchanges: c.exchanges, entries: c.entries });
+  }
 }
 for (const prefix of ['', 'real-']) {
   if (!metrics[`core.${prefix}100k.usPerEntry`] || !metrics[`core.${prefix}10k.usPerEntry`]) continue;

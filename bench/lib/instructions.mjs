@@ -157,3 +157,18 @@ export function compareRatios(now, baseline) {
     return { name, value, base: base ?? null, change, ok: change !== null && change <= TOLERANCE };
   });
 }
+
+/**
+ * The core's instructions per exchange and per entry on one file (analyzeHar, whole-file path): the count of
+ * count-child `analyse` minus `parse` on the same file, in two runs. Load does not move it, so the two mixes
+ * compare on a shared machine where their times do not.
+ */
+export async function measureCoreInstructions({ bundles, file, parallel = availableParallelism() }) {
+  const step = (mode) => async () => {
+    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/count-child.mjs`, mode, bundles.core, bundles.stream, file.path]);
+    return { instructions, exchanges: JSON.parse(stdout.trim().split('\n').pop()).exchanges };
+  };
+  const [analyse, parse] = await pool([step('analyse'), step('parse')], parallel);
+  const core = analyse.instructions - parse.instructions;
+  return { perExchange: core / analyse.exchanges, perEntry: core / parse.exchanges, exchanges: analyse.exchanges, entries: parse.exchanges };
+}

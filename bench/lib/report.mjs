@@ -75,13 +75,14 @@ function bothMixes(metrics) {
     ['core µs per exchange', 'core.{}.usPerExchange'],
     ['core µs per entry', 'core.{}.usPerEntry'],
     ['core µs per exchange without hints', 'core.{}.withoutHintsUsPerExchange'],
+    ['core instructions per exchange (2k entries, valgrind)', 'core.{}.instructionsPerExchange'],
     ['panel ingest µs per entry', 'panel.{}.ingestUsPerEntry'],
   ];
   const cell = (key) => `${fmt(metrics[key].median)} ${metrics[key].unit}`;
   const lines = ['', '## Both mixes', '', 'Medians. The real-shaped mix (bench/lib/real-shaped.mjs) is cloned from Chromium\'s AWS captures: ~3/4 of cross-origin calls preflighted, about half blocked, four page origins, tens of routes per API. A format the CLI does not have is "not available". Panel ingest is measured at 10k.', ''];
   lines.push(`| Figure | ${sizes.map(mixLabel).join(' | ')} |`, `|---|${sizes.map(() => '---:').join('|')}|`);
   for (const [label, pattern] of rows) {
-    const keys = sizes.map((size) => (pattern.startsWith('panel.') && size === '10k' ? 'panel.ingestUsPerEntry' : pattern.replace('{}', size)));
+    const keys = sizes.map((size) => (pattern.startsWith('panel.') && size === '10k' ? 'panel.ingestUsPerEntry' : /instructions/.test(pattern) ? (size.endsWith('100k') ? 'none' : pattern.replace('{}', size.replace(/10k$/, '2k'))) : pattern.replace('{}', size)));
     if (!keys.some((k) => metrics[k]) && !/ndjson/.test(label)) continue;
     lines.push(`| ${label} | ${keys.map((k) => (metrics[k] ? cell(k) : /ndjson/.test(k) && /^cli\./.test(k) ? 'not available' : '')).join(' | ')} |`);
   }
