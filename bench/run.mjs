@@ -212,7 +212,7 @@ const meta = {
 const measured = (key) => only.has(partOf(key)) && (mixOf(key) === null || mixes.has(mixOf(key)));
 for (const [key, m] of Object.entries(previous.metrics ?? {})) if (!measured(key) && !(key in metrics)) metrics[key] = { ...m, measuredAt: m.measuredAt ?? previous.meta?.date };
 for (const [k, f] of Object.entries(previous.meta?.files ?? {})) meta.files[k] ??= f;
-const results = { meta, metrics, checkBaselines: readBaselines(previous) };
+const results = { meta, metrics, checkBaselines: readBaselines(previous), ...(previous.checkSelfTest ? { checkSelfTest: previous.checkSelfTest } : {}) };
 if (check) results.checkBaselines[process.version] = baselineEntry({ ratios: check, pattern: checkPattern, date: meta.date });
 if (!quick) writeFileSync(`${ROOT}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 const md = renderMarkdown(results);
