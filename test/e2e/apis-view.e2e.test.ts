@@ -3,7 +3,7 @@
 // test/browser-truth/apis/scenarios.mjs, answered by the AWS truth server on AWS host names mapped to loopback —
 // and the CORS panel's APIs view read from its DOM: one API, its routes, one fix per shared cause and the
 // findings. Takes the README screenshot (docs/screenshots/panel-apis.png). Waits poll; no fixed sleeps.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { docScreenshot, findChrome, launchWithExtension, openDevTools, panelFram
 import { startAwsServer } from '../browser-truth/aws/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { HOST_RESOLVER_RULES, PAGE_HOSTS, scenarios } from '../browser-truth/apis/scenarios.mjs';
+import { ensureDist } from '../support/dist';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/chrome');
@@ -67,10 +68,7 @@ async function readApisView() {
 
 describe.skipIf(!executablePath)('the APIs view in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
-      const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
+    ensureDist('chrome');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-apis-e2e-'));
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=cors-lens-apis-e2e',
       '-keyout', path.join(tmp, 'key.pem'), '-out', path.join(tmp, 'cert.pem')], { stdio: 'ignore' });

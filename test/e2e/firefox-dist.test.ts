@@ -2,10 +2,10 @@
 // wants, the TEST-ONLY report sink (extension/panel/test-sink.ts) is not in either build, and the
 // claims of docs/store/privacy.md hold for the code that ships (no host permissions, no network calls,
 // no telemetry). Builds both if missing.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureDist } from '../support/dist';
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -22,13 +22,7 @@ const text = (dir: string, ext = /\.(js|html|json|css)$/) =>
 const manifest = (target: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', target, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
 beforeAll(() => {
-  for (const target of ['chrome', 'firefox']) {
-    if (fs.existsSync(path.join(ROOT, 'dist', target, 'manifest.json'))) continue;
-    const env: NodeJS.ProcessEnv = { ...process.env, TARGET: target };
-    delete env.CORS_LENS_TEST_SINK;
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`vite build (${target}) failed`);
-  }
+  for (const target of ['chrome', 'firefox'] as const) ensureDist(target);
 });
 
 describe('dist/firefox', () => {

@@ -4,12 +4,12 @@
 // export (report renderers, redaction), the HAR importer (the streaming JSON parser) and the APIs view (src/core/api,
 // when the view or a request's findings are shown). Both builds; builds them
 // if missing.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
 import { bundleSize } from '../../bench/lib/bundle.mjs';
+import { ensureDist } from '../support/dist';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TARGET_GZIP_BYTES = 60 * 1024;
@@ -18,13 +18,7 @@ const TARGET_GZIP_BYTES = 60 * 1024;
 const ON_DEMAND = { 'hint engine': 'APIGW-R05', 'log plan': 'API-Gateway-Execution-Logs_', export: "default-src 'none'; style-src 'unsafe-inline'", 'HAR importer': 'Tokenizer', 'APIs view': 'Answer every preflight of the REST API' };
 
 beforeAll(() => {
-  for (const target of ['chrome', 'firefox']) {
-    if (fs.existsSync(path.join(ROOT, 'dist', target, 'manifest.json'))) continue;
-    const env: NodeJS.ProcessEnv = { ...process.env, TARGET: target };
-    delete env.CORS_LENS_TEST_SINK;
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`vite build (${target}) failed`);
-  }
+  for (const target of ['chrome', 'firefox'] as const) ensureDist(target);
 });
 
 describe.each(['chrome', 'firefox'])('dist/%s panel', (target) => {

@@ -2,7 +2,6 @@
 // DevTools opened with puppeteer-core, the CORS panel shown and read from its own DOM.
 // Chrome's own verdicts (CDP Network.loadingFailed corsErrorStatus) are the oracle.
 // Headless by default; E2E_HEADED=1 under xvfb-run for a window. Waits poll; no fixed sleeps.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -13,6 +12,7 @@ import { consoleDrawerOpen, docScreenshot, findChrome, launchWithExtension, open
 import { startDemoServer } from '../../demo/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { scenarios } from '../../demo/scenarios.mjs';
+import { ensureDist } from '../support/dist';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/chrome');
@@ -63,10 +63,7 @@ async function selectRow(run: string, id: string, error?: string): Promise<void>
 
 describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
-      const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
+    ensureDist('chrome');
     demo = await startDemoServer({ pagePort: 0, apiPort: 0 });
     ({ browser, close: closeBrowser } = await launchWithExtension({
       executablePath,

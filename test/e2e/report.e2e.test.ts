@@ -4,7 +4,6 @@
 // (b) the exported HAR goes through Chrome DevTools' own HAR importer (the code behind Network → Import HAR);
 // (c) hostile header values and URLs are text in the panel, and the HTML report, opened in Chromium, runs nothing.
 // Waits poll; no fixed sleeps.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { scenarios } from '../../demo/scenarios.mjs';
 import { analyzeHar } from '../../src/core';
 import { validateHar } from '../core/report/har-validator';
 import { PAYLOADS, startHostileServer, type HostileServer } from './support/hostile-server';
+import { ensureDist } from '../support/dist';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/chrome');
@@ -106,10 +106,7 @@ async function importFile(file: string): Promise<void> {
 
 describe.skipIf(!executablePath)('reports in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
-      const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
+    ensureDist('chrome');
     demo = await startDemoServer({ pagePort: 0, apiPort: 0 });
     hostile = await startHostileServer(demo.pageOrigin);
     downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lens-downloads-'));

@@ -1,8 +1,6 @@
 // "Re-run from the page" end to end in real Chromium: the built extension, a page (the demo server) calling an API
 // whose CORS policy the test fixes between the two requests. The panel re-runs the blocked request from the page
 // and links the new row ("was blocked (…), now allowed"); Chrome's own CDP verdicts are the oracle.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,6 +9,7 @@ import { findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, r
 // @ts-expect-error plain ESM JavaScript without types
 import { startDemoServer } from '../../demo/server.mjs';
 import { startPolicyServer, type PolicyServer } from '../cli/probe/policy-server';
+import { ensureDist } from '../support/dist';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/chrome');
@@ -43,10 +42,7 @@ const click = (selector: string) => frame().evaluate((s: string) => (document.qu
 
 describe.skipIf(!executablePath)('Re-run from the page, in Chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
-      const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
+    ensureDist('chrome');
     demo = await startDemoServer({ pagePort: 0, apiPort: 0 });
     api = await startPolicyServer();
     // Broken at first: no Access-Control-Allow-Origin anywhere.

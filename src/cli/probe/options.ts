@@ -1,17 +1,12 @@
 // `cors-lens probe` options: parsed and checked here, so the command reads like the flow it runs.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../command';
-import { CHROME_USER_AGENT, isForbiddenMethod, type CredentialsMode, type FetchSpec } from './plan';
+import { CHROME_USER_AGENT, isForbiddenMethod, type FetchSpec } from './plan';
 
-export interface ProbeOptions {
+/** The fetch() the probe replays (without --from: url and origin are given), plus how to run and report it. */
+export interface ProbeOptions extends Omit<FetchSpec, 'url' | 'origin'> {
   readonly url: string | null;
   readonly origin: string | null;
-  readonly method: string;
-  readonly headers: ReadonlyArray<readonly [string, string]>;
-  readonly credentials: CredentialsMode;
-  readonly body: string | null;
-  readonly cookie: string | null;
-  readonly userAgent: string;
   readonly format: 'text' | 'json' | 'markdown';
   readonly failOn: 'blocked' | 'unknown' | 'never' | string;
   readonly timeoutMs: number;

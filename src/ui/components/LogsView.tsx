@@ -2,36 +2,21 @@
 // of the AWS service that answered, filled from the capture (src/core/hints/logs). The plan needs the
 // exchange's fingerprints, which the hint engine computes: it loads with the hint engine, on demand, and is
 // never in the panel's start bundle (only types are imported here; test/e2e/panel-bundle.test.ts).
-import { useEffect, useState } from 'preact/hooks';
 import type { ExchangeReport } from '../../core/analysis';
 import { needsHints } from '../../core/analysis';
 import type { LogSnippet, LogsPlan } from '../../core/analyze';
 import { useStore } from '../context';
-import { loadHintEngine } from '../lazy-hints';
+import { useHintEngine } from '../lazy-hints';
 import { entryOf } from '../store';
 import { logsStrings as s } from '../strings-logs';
 import { CopyButton } from './CopyButton';
 
-type Engine = Awaited<ReturnType<typeof loadHintEngine>>;
-
 /** The plan of `report` once the hint engine is there (null: none, or still loading). */
 function useLogsPlan(report: ExchangeReport): { plan: LogsPlan | null; error: string | null } {
   const store = useStore();
-  const [engine, setEngine] = useState<Engine | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const wanted = needsHints(report);
-  useEffect(() => {
-    if (!wanted || engine) return;
-    let live = true;
-    loadHintEngine().then(
-      (m) => live && setEngine(m),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [wanted, engine]);
-  if (!wanted || !engine) return { plan: null, error };
+  const { module: engine, error } = useHintEngine(wanted, report);
+  if (!engine) return { plan: null, error };
   try {
     return { plan: engine.logsPlan(report, (i) => entryOf(store, i)), error: null };
   } catch (e) {

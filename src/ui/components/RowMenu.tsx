@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { chromeConsoleMessage, needsHints, type ExchangeReport } from '../../core/analysis';
 import { copyText } from '../clipboard';
 import { useStore } from '../context';
-import { hintsNow, loadHintEngine } from '../lazy-hints';
+import { hintsNow, useHintEngine } from '../lazy-hints';
 import { strings } from '../strings';
 import { curlsOf } from './curls';
 import { chosenToolchain, fixesFor } from './HintsView';
@@ -31,18 +31,7 @@ export function RowMenu({ report, at, onClose }: { report: ExchangeReport; at: M
 
   // The fix needs the hint engine: loaded when the menu opens, so that the copy happens in the click itself
   // (DevTools' frame allows copying only while handling the user's gesture).
-  const [engineReady, setEngineReady] = useState(false);
-  useEffect(() => {
-    if (!needsHints(report)) return;
-    let live = true;
-    loadHintEngine().then(
-      () => live && setEngineReady(true),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [report]);
+  const engineReady = useHintEngine(needsHints(report), report).module !== null;
   const fixText = (): string | null => {
     const state = hintsNow(store, report);
     if (!state || state.status !== 'ready' || state.hints.length === 0) return null;
