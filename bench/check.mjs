@@ -116,8 +116,9 @@ async function measureCommit(commit) {
 
 /**
  * The gate's own proof (issue 15), three measurements of this tree (bench/lib/inject.mjs): as it is; with the core
- * 5% slower (CORS_LENS_BENCH_SLOWDOWN=0.041: 4.1% of the entries analysed again, each in a fresh analyser, which
- * costs 5% of the core's instructions on the 2k file: measured +5.0%, and checked on every run); with a quadratic term that costs 2%
+ * slower by at most 5% (CORS_LENS_BENCH_SLOWDOWN=0.041: 4.1% of the entries analysed again in a fresh analyser;
+ * measured +3.7% of the core's instructions on the 2k file, where 0.05 measured +6.1%: a prefix's cost is not
+ * proportional to its length, so the run checks the slowdown it really injected is above 3% and at most 5.5%); with a quadratic term that costs 2%
  * at 1,000 entries and 8% at 4,000 (CORS_LENS_BENCH_QUADRATIC=0.02). Each slowed run must fail against the clean
  * one, and against this Node's committed baseline the clean run must pass and the slowed ones fail.
  * Returns the exit code.
@@ -128,7 +129,7 @@ async function selfTest() {
     slow5: await measure({ [SLOWDOWN_ENV]: String(SLOWDOWN_5_PERCENT) }),
     quadratic: await measure({ [QUADRATIC_ENV]: '0.02' }),
   };
-  const lines = ['| Ratio | clean | 5% slower core | quadratic term (2% at 1k, 8% at 4k) |', '|---|---:|---:|---:|'];
+  const lines = [`| Ratio | clean | slowed core (${SLOWDOWN_ENV}=${SLOWDOWN_5_PERCENT}) | quadratic term (${QUADRATIC_ENV}=0.02: 2% at 1k, 8% at 4k) |`, '|---|---:|---:|---:|'];
   for (const name of Object.keys(runs.clean)) {
     const cell = (k) => `${runs[k][name].toFixed(3)} (${change({ change: runs[k][name] / runs.clean[name] })})`;
     lines.push(`| \`${name}\` | ${runs.clean[name].toFixed(3)} | ${cell('slow5')} | ${cell('quadratic')} |`);
@@ -140,13 +141,13 @@ async function selfTest() {
   // core-vs-parse's change is the core's own (the parse is the same run for run): the slowdown really injected.
   const slowdown = runs.slow5['core-vs-parse'] / runs.clean['core-vs-parse'] - 1;
   const expectations = [
-    [`the injected slowdown of the core is ${(slowdown * 100).toFixed(1)}% (4–5.5% expected)`, slowdown >= 0.04 && slowdown <= 0.055 ? 'as calibrated' : 'off', (v) => v === 'as calibrated'],
-    ['5% slower core vs clean', verdict(runs.slow5, runs.clean), (v) => v.startsWith('fails') && v.includes('core-vs-parse')],
+    [`the injected slowdown of the core is ${(slowdown * 100).toFixed(1)}% (expected above the 3% tolerance and at most 5.5%: the gate must fail on 5% or less)`, slowdown > 0.03 && slowdown <= 0.055 ? 'as calibrated' : 'off', (v) => v === 'as calibrated'],
+    ['slowed core vs clean', verdict(runs.slow5, runs.clean), (v) => v.startsWith('fails') && v.includes('core-vs-parse')],
     ['quadratic term vs clean', verdict(runs.quadratic, runs.clean), (v) => v.startsWith('fails') && v.includes('worst-pattern-growth')],
   ];
   if (mine) {
     expectations.push(['clean vs the committed baseline', verdict(runs.clean, mine.ratios), (v) => v === 'passes']);
-    expectations.push(['5% slower core vs the committed baseline', verdict(runs.slow5, mine.ratios), (v) => v.startsWith('fails')]);
+    expectations.push(['slowed core vs the committed baseline', verdict(runs.slow5, mine.ratios), (v) => v.startsWith('fails')]);
     expectations.push(['quadratic term vs the committed baseline', verdict(runs.quadratic, mine.ratios), (v) => v.startsWith('fails')]);
   } else {
     log(`no committed baseline for Node ${process.version}: only the slowed runs against the clean one are checked`);

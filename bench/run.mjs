@@ -59,6 +59,7 @@ const cliArgs = (path, format) => [`${ROOT}bin/cors-lens.mjs`, 'analyze', path, 
 // 1. CLI end to end vs "read + JSON.parse" (whole-file sizes) and vs "read the file" (the 1 GB file, streamed), in
 // time and in peak RSS; and the size of each format's output against the input's.
 const cliFiles = only.has('cli') ? files : {};
+const failed = {}; // `${size}.${format}` → why that run failed (reported in results.json meta.cliFailures and RESULTS.md)
 for (const [size, f] of Object.entries(cliFiles)) {
   const huge = size === '1gb';
   const runs = huge ? 2 : /100k/.test(size) ? Math.min(RUNS, 3) : RUNS;
@@ -74,8 +75,14 @@ for (const [size, f] of Object.entries(cliFiles)) {
     floorRss.push(floor.rssMB);
     let peak = 0;
     for (const fmt of formats) {
+      if (failed[`${size}.${fmt}`]) continue;
       const r = await runNode(cliArgs(f.path, fmt));
-      if (r.code !== 0) throw new Error(`analyze --format ${fmt} exit ${r.code}: ${r.stderr.slice(0, 500)}`);
+      // A format that fails on this file (e.g. a JSON output over V8's string limit) is reported, not fatal.
+      if (r.code !== 0) {
+        failed[`${size}.${fmt}`] = `exit ${r.code}: ${r.stderr.split('\n').find((l) => /Error/.test(l))?.trim() ?? r.stderr.slice(0, 200)}`;
+        log(`cli ${size} --format ${fmt} FAILED: ${failed[`${size}.${fmt}`]}`);
+        continue;
+      }
       vsFloor[fmt].push(r.ms / floor.ms);
       peak = Math.max(peak, r.rssMB);
     }
@@ -83,13 +90,13 @@ for (const [size, f] of Object.entries(cliFiles)) {
   });
   put(`cli.${size}.floorMs`, 'ms', floors);
   put(`cli.${size}.floorRssMB`, 'MB', floorRss);
-  for (const fmt of formats) put(`cli.${size}.${fmt}VsFloor`, '×', vsFloor[fmt]);
+  for (const fmt of formats) if (vsFloor[fmt].length) put(`cli.${size}.${fmt}VsFloor`, '×', vsFloor[fmt]);
   put(`cli.${size}.peakRssMB`, 'MB', rss, { fileMB: f.bytes / 1e6 });
   // Each run's peak (the worst format) over that run's floor.
   put(`cli.${size}.rssVsFloor`, '×', rss.map((r, i) => r / floorRss[i]));
   // Output sizes: one untimed run per structured format, its standard output counted (not written anywhere).
   if (!huge) {
-    for (const fmt of formats.filter((x) => x !== 'text')) {
+    for (const fmt of formats.filter((x) => x !== 'text' && !failed[`${size}.${fmt}`])) {
       const bytes = await countOutput(cliArgs(f.path, fmt));
       put(`cli.${size}.${fmt}OutVsInput`, '×', [bytes / f.bytes], { outputMB: bytes / 1e6, inputMB: f.bytes / 1e6 });
     }
@@ -206,6 +213,7 @@ if (!quick && !args['no-panel'] && only.has('panel')) {
 const meta = {
   date: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', node: process.version, chromium: chromium ?? (only.has('panel') ? null : previous.meta?.chromium ?? null), loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
   files: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, { entries: f.entries, bytes: f.bytes }])), runs: RUNS, quick,
+  cliFailures: only.has('cli') ? failed : previous.meta?.cliFailures ?? {},
 };
 // Parts and mixes not re-measured (--only, --mix) keep their figures, and say when they were measured; so do the
 // files they were measured on.

@@ -2,15 +2,16 @@
 // the core, and on a superlinear one). Read only by the bench's counting children (count-child.mjs,
 // pattern-count-child.mjs), never by src/: after the analysis they measure, they analyse part of the same
 // entries again, so that the core's step costs more by
-//   CORS_LENS_BENCH_SLOWDOWN=f    f × n entries' analysis          (a linear slowdown: f = 0.041 is 5%)
+//   CORS_LENS_BENCH_SLOWDOWN=f    f × n entries' analysis          (a linear slowdown: 0.041 measured +3.7%)
 //   CORS_LENS_BENCH_QUADRATIC=q   q × n² / 1000 entries' analysis  (q at 1,000 entries, 4q at 4,000: per entry it
 //                                 grows with n, as a pairing that scans every earlier entry would)
 // Unset (CI, the full bench), they do nothing.
 export const SLOWDOWN_ENV = 'CORS_LENS_BENCH_SLOWDOWN';
 export const QUADRATIC_ENV = 'CORS_LENS_BENCH_QUADRATIC';
 /**
- * The SLOWDOWN that costs 5% of the core: the prefixes are analysed in a fresh analyser each, at ~1.2× an entry's
- * cost in the measured run (0.05 measured +6.1% on the 2k check file), so 0.041 is 5%. --self-test checks it.
+ * The SLOWDOWN --self-test injects: at most 5% of the core and above the gate's 3%. A prefix analysed in a fresh
+ * analyser does not cost in proportion to its length (on the 2k check file 0.05 measured +6.1%, 0.041 +3.7%), so
+ * the self-test measures the slowdown it injected (core-vs-parse's change) and checks it is in (3%, 5.5%].
  */
 export const SLOWDOWN_5_PERCENT = 0.041;
 

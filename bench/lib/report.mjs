@@ -43,7 +43,23 @@ export const TARGETS = {
   'panel.jsGzipKB': { target: 60, op: '≤', label: 'panel JS, gzip' },
 };
 
+const RSS_CAUSE = 'Files under 480 MiB are read whole: the CLI holds the file\'s text, the parsed HAR and every exchange\'s analysis (and, for JSON, the output) at once, about 3× what read + JSON.parse holds. Would close it: one streaming path for every size and format (issue 15: the 480 MiB switch goes away; the streamed 100k run already peaks at ~316 MB).';
+
 export const CAUSES = {
+  'cli.100k.markdownVsFloor': 'Markdown is written from the same whole-file analysis as JSON (src/cli/markdown-bridge.ts), so it pays the core and the explanation of every blocked exchange; its output is small (~8% of the input). Times in this run are unreliable (see Conditions).',
+  'cli.real-100k.textVsFloor': 'The real-shaped mix has about half its CORS exchanges blocked, and a blocked exchange costs several times an allowed one: the hint engine and the explanation (checklist, sentences, fixes) run for each (CPU profile of the core on real-shaped 10k: garbage collection ~20%, attachHints ~21% inclusive, building reports ~33% inclusive, readHar ~8%). Would close it: the verdict split from the explanation (issue 15: explanations built when asked), which text output needs only for the blocked exchanges it prints.',
+  'cli.real-100k.jsonVsFloor': 'As for text, plus writing JSON larger than the input (schema 1 repeats each blocked exchange\'s checklist, spec references and every toolchain\'s fixes): see the output-size row. Would close it: schema 2 (repeated texts in tables keyed by id) and the verdict/explanation split.',
+  'cli.real-100k.markdownVsFloor': 'As for text: the whole-file analysis with the explanations of every blocked exchange, of which Markdown prints one toolchain\'s fixes.',
+  'cli.real-10k.jsonOutVsInput': 'Schema 1 writes, for every exchange, its checks with spec URL and message, the checklist and every toolchain\'s fix text; on the real-shaped mix about half the CORS exchanges are blocked and carry all of it, so the JSON is larger than the HAR. Would close it: schema 2 (fix texts, messages, spec references and hints in tables keyed by id, exchanges referring to them) — another change of issue 15, not the bench\'s.',
+  'cli.real-100k.jsonOutVsInput': 'As at 10k (the ratio does not depend on size): schema 1 repeats every blocked exchange\'s explanation in full.',
+  'core.real-10k.usPerExchange': 'A real-shaped exchange costs more than a synthetic one in instructions too (see "core instructions per exchange" in Both mixes), which the load cannot move: about half are blocked and run the hint engine and the explanation. Times in this run are several times the quiet ones (see Conditions). Would close it: the verdict pass split from the explanation, built when an exchange is shown or exported.',
+  'core.real-100k.usPerExchange': 'As at 10k, plus garbage collection over the bigger live heap (the parsed ~490 MB HAR stays alive while the core runs in this measurement).',
+  'panel.real-10k.ingestUsPerEntry': 'The panel\'s analyser (no hint engine) on the real-shaped entries, which are larger (~4.9 KB each, long header lists) and half blocked; see the synthetic row for what refresh() costs per burst. Would close it: the core\'s verdict pass alone, and an incremental refresh.',
+  'cli.1k.rssVsFloor': RSS_CAUSE,
+  'cli.10k.rssVsFloor': RSS_CAUSE,
+  'cli.100k.rssVsFloor': RSS_CAUSE,
+  'cli.real-10k.rssVsFloor': RSS_CAUSE,
+  'cli.real-100k.rssVsFloor': RSS_CAUSE,
   'patterns.worstGrowth16kVs1k': 'Measured in time on a machine at load 15–23 (2 CPUs shared by about eight jobs): per-run ratios of one pattern swung from 0.5× to 2.1× between runs of the same process, so this median is the load, not the code. The instruction counts, which the load does not move, show every pattern linear from 1k to 4k entries: 0.65× (retry-blocked) to 1.04× (preflight-first, the one bench:check gates); before the fix the retry storm grew 2.05×. Re-run on a quiet machine for the time figure.',
   'core.10k.usPerExchange': 'The min (20 µs, the run least disturbed) is the code\'s cost; it was 38 µs before this session\'s hint-engine memoisation (fix snippets built once per distinct origin/method/headers) and 130 µs at the first bench. Reading the HAR is ~2–7 µs of it. Down from 130 µs at the first bench: hints are now computed only for exchanges that are not allowed, the exchange object is completed in place instead of copied twice, the CORS-unsafe header set is computed once per request, and pairing look-back is bounded. What remains is spread thin (CPU profile, 10k entries: garbage collection ~19%, building each report ~6%, checks and pairing a few % each, the AWS hint engine for blocked exchanges ~8%). Each exchange is evaluated about once. 10 µs needs the verdict pass split from the explanation (checklist rows, summaries, hints) with the latter computed on demand when an exchange is shown or exported.',
   'core.100k.usPerExchange': 'As at 10k; the extra is garbage collection over the bigger live heap of the 100k run (the 420 MB HAR object stays alive while the core runs in this measurement). Analysed alone with the same bundle the two sizes cost the same per exchange (36.9 vs 36.0 µs, measured after the pairing fix).',
@@ -98,6 +114,8 @@ export function renderMarkdown(results) {
   if (meta.note) lines.push('', `**Conditions:** ${meta.note}`, '');
   lines.push(`Files: ${Object.entries(meta.files).map(([k, f]) => `${k} = ${f.entries} entries, ${(f.bytes / 1e6).toFixed(0)} MB`).join('; ')}.`, '');
   lines.push('Every time is a ratio to a floor measured in the same run, or a per-entry/per-exchange time; min and median over the runs.', '');
+  const failures = Object.entries(meta.cliFailures ?? {});
+  if (failures.length) lines.push(`**CLI runs that failed:** ${failures.map(([k, why]) => `\`${k.replace(/\.(\w+)$/, ' --format $1')}\`: ${why}`).join('; ')}.`, '');
   lines.push('## Targets', '', '| Measure | Min | Median | Target | Met |', '|---|---:|---:|---:|:---:|');
   const misses = [];
   for (const [key, t] of Object.entries(TARGETS)) {
