@@ -96,7 +96,7 @@ for (const [size, f] of Object.entries(cliFiles)) {
   put(`cli.${size}.rssVsFloor`, '×', rss.map((r, i) => r / floorRss[i]));
   // Output sizes: one untimed run per structured format, its standard output counted (not written anywhere).
   if (!huge) {
-    for (const fmt of formats.filter((x) => x !== 'text' && !failed[`${size}.${fmt}`])) {
+    for (const fmt of formats.filter((x) => x !== 'text' && !failed[`${size}.${x}`])) {
       const bytes = await countOutput(cliArgs(f.path, fmt));
       put(`cli.${size}.${fmt}OutVsInput`, '×', [bytes / f.bytes], { outputMB: bytes / 1e6, inputMB: f.bytes / 1e6 });
     }

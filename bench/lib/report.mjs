@@ -121,7 +121,8 @@ export function renderMarkdown(results) {
   for (const [key, t] of Object.entries(TARGETS)) {
     const m = metrics[key];
     if (!m) {
-      lines.push(`| ${t.label} | | | ${t.op} ${t.target} | not run |`);
+      const failure = meta.cliFailures?.[key.replace(/^cli\./, '').replace(/(VsFloor|OutVsInput)$/, '')];
+      lines.push(`| ${t.label} | | | ${t.op} ${t.target} | ${failure ? `**fails**: ${failure}` : 'not run'} |`);
       continue;
     }
     const met = m.median <= t.target;
