@@ -143,6 +143,8 @@ export async function readPanelRows(devtools) {
       status: row.getAttribute('data-status') ?? '',
       badge: row.querySelector('.c-verdict')?.textContent ?? '',
       preflight: row.getAttribute('data-preflight') ?? '',
+      // A line of identical repeats (Group repeats, on by default) stands for this many requests.
+      count: Number(row.getAttribute('data-count') ?? 1),
     })),
   );
 }

@@ -16,7 +16,14 @@ export interface CaptureHub {
   connect(listener: (event: SourceEvent) => void): () => void;
   /** Pulls devtools.network.getHAR() again (catches fetches whose body was never read). */
   backfill(): Promise<void>;
-  stats(): { readonly entries: number; readonly dropped: number; readonly duplicates: number };
+  stats(): {
+    readonly entries: number;
+    readonly dropped: number;
+    readonly duplicates: number;
+    /** getHAR() pulls so far, and the time they took in all (ms). */
+    readonly backfills?: number;
+    readonly backfillMs?: number;
+  };
 }
 
 export function isCaptureHub(value: unknown): value is CaptureHub {

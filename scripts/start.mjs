@@ -109,7 +109,7 @@ try {
     const rows = await pollUntil(
       async () => {
         const r = await readPanelRows(devtools);
-        return r.length >= expected - 1 ? r : null; // "same-origin" is hidden by the default "All CORS" filter
+        return r.reduce((n, row) => n + row.count, 0) >= expected - 1 ? r : null; // "same-origin" is hidden by the default "All CORS" filter
       },
       { timeoutMs: 20_000, what: 'the demo calls to appear in the panel' },
     );

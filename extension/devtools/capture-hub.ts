@@ -25,15 +25,50 @@ export function entryKey(entry: unknown): string {
 }
 
 /**
- * Same request, whatever its state or which API reported it: start time + method + URL. The hub keeps
- * one copy per base key (the most complete, see `completeness`): getHAR() and onRequestFinished can
- * report one request with different statuses (a status-0 copy and the 502, same startedDateTime and
- * time, seen after reopening DevTools mid-burst), and two rows for one request would show a verdict
- * the browser never gave.
+ * Same start, method and URL: the copies of one request, whatever its state or which API reported it, share it
+ * (getHAR() and onRequestFinished can report one request with different statuses: a status-0 copy and the 502,
+ * same startedDateTime and time, seen after reopening DevTools mid-burst; two rows for one request would show a
+ * verdict the browser never gave). So do calls a retry loop starts in the same millisecond: `durationOf` tells
+ * those apart (see `sameRequest`).
  */
 export function baseKey(entry: unknown): string {
   const e = entry as RawEntry | null;
   return [e?.startedDateTime, e?.request?.method, e?.request?.url].map(String).join('|');
+}
+
+/** HAR `time`: how long the request took (ms, sub-millisecond precision); 0 while it is in flight. */
+export function durationOf(entry: unknown): number {
+  const t = Number((entry as { time?: unknown } | null)?.time);
+  return Number.isFinite(t) ? t : 0;
+}
+
+/** What the hub keeps per request: the most complete copy seen, and which copies of it were seen. */
+interface Copy {
+  entry: unknown;
+  completeness: number;
+  /** `durationOf` the newest copy seen. */
+  time: number;
+  /** onRequestFinished reported it: its duration is final. */
+  finished: boolean;
+}
+
+/**
+ * The kept copy (same baseKey) of the request that took `time`. getHAR() and onRequestFinished give a finished
+ * request the same duration, whatever status each copy has (issue 12); two requests started in the same
+ * millisecond (a retry loop catching up after its page was busy) practically never have the same one (issue 18:
+ * 144 of 1,500 retries were merged away when start, method and URL alone made the identity).
+ */
+function sameDuration(copies: readonly Copy[] | undefined, time: number, taken: ReadonlySet<Copy>): Copy | undefined {
+  return copies?.find((c) => !taken.has(c) && c.time === time);
+}
+
+/**
+ * Failing that: a copy getHAR() took while the request was still under way (shorter, not reported finished yet).
+ * onRequestFinished reports each request once, so its copy takes any copy not reported finished yet, whatever its
+ * duration (should a browser time the two copies differently): at worst two calls of one millisecond swap places.
+ */
+function earlierCopy(copies: readonly Copy[] | undefined, time: number, taken: ReadonlySet<Copy>, finished: boolean): Copy | undefined {
+  return copies?.find((c) => !taken.has(c) && !c.finished && (finished || c.time < time));
 }
 
 /**
@@ -93,9 +128,26 @@ const BACKFILL_AFTER_BURST_MS = 400;
  * getHAR() makes DevTools serialise its whole log, on the thread that also delivers onRequestFinished, so its
  * cost grows with every request: during a retry storm (issue 18) calls took seconds and overlapped, and the
  * panel fell seconds behind. So one runs at a time, and none starts sooner than this many times as long as the
- * last one took after it ended (the periodic one: at least BACKFILL_EVERY_MS).
+ * last one took after it ended (the periodic one: at least BACKFILL_EVERY_MS): getHAR() takes at most 2% of
+ * DevTools' time. At 10 (10%) a 60 s storm at 50 calls/s still had three pulls of over a second each, and each
+ * held up every onRequestFinished meanwhile: p95 from the page to onRequestFinished 837 ms.
  */
-export const BACKFILL_PACE = 10;
+export const BACKFILL_PACE = 50;
+/**
+ * A pull that brings nothing onRequestFinished had not brought (a retry storm: thousands of entries, all known)
+ * doubles the wait before the next periodic one, up to this: each pull holds up onRequestFinished for as long as it
+ * takes, and in a storm that was most of the panel's request-to-row p95 (issue 18: 24 pulls of 220 ms in 35 s,
+ * p95 437 ms from the page to onRequestFinished). A pull that brings something new goes back to BACKFILL_EVERY_MS.
+ */
+export const BACKFILL_MAX_EVERY_MS = 24_000;
+/**
+ * While requests finish faster than this many a second (a retry storm), onRequestFinished is bringing them and
+ * DevTools is busy delivering them: the periodic pull waits for the storm to pass (the pull after the burst then
+ * brings what only getHAR() has), up to BACKFILL_STORM_MAX_MS after the last one. Measured in a 60 s storm at 50
+ * calls/s with two pulls of ~470 ms each: p95 from the page to onRequestFinished 260 ms, against 9 ms calm.
+ */
+export const STORM_RATE = 10;
+export const BACKFILL_STORM_MAX_MS = 60_000;
 
 export interface RunningCaptureHub extends CaptureHub {
   start(): () => void;
@@ -111,12 +163,14 @@ export interface CaptureHubOptions {
 export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, options: CaptureHubOptions = {}): RunningCaptureHub {
   const pendingMaxMs = options.pendingMaxMs ?? PENDING_MAX_MS;
   const log: SourceEvent[] = [];
-  /** One copy per request (baseKey): the most complete seen so far. */
-  const seen = new Map<string, { entry: unknown; completeness: number }>();
+  /** The requests seen, by baseKey: usually one, several when calls share a start millisecond. */
+  const seen = new Map<string, Copy[]>();
   const listeners = new Set<(event: SourceEvent) => void>();
   let entryCount = 0;
   let dropped = 0;
   let duplicates = 0;
+  let backfills = 0;
+  let backfillMs = 0;
 
   const emit = (event: SourceEvent) => {
     log.push(event);
@@ -140,9 +194,19 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     }
   };
 
-  const pending = new Map<string, { entry: unknown; since: number }>();
+  /** getHAR() copies held back (see looksPending, mayStillFinish), by baseKey. */
+  const pending = new Map<string, Array<{ entry: unknown; time: number; since: number }>>();
   let recheck: ReturnType<typeof setTimeout> | null = null;
-  const finishedBases = new Set<string>();
+
+  /** A held copy of the request `time` belongs to is not needed any more. */
+  const release = (base: string, time: number) => {
+    const held = pending.get(base);
+    if (!held) return;
+    let at = held.findIndex((p) => p.time === time);
+    if (at < 0) at = held.findIndex((p) => p.time < time);
+    if (at >= 0) held.splice(at, 1);
+    if (held.length === 0) pending.delete(base);
+  };
 
   /** A more complete copy of a delivered entry: swapped in the log (for later replays) and sent to whoever listens. */
   const replace = (previous: unknown, entry: unknown) => {
@@ -159,70 +223,136 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     }
   };
 
-  const accept = (entries: unknown[]) => {
-    const fresh: unknown[] = [];
-    for (const e of entries) {
-      const base = baseKey(e);
-      pending.delete(base);
-      const kept = seen.get(base);
-      if (kept === undefined) {
-        seen.set(base, { entry: e, completeness: completeness(e) });
-        fresh.push(e);
-      } else if (completeness(e) > kept.completeness) {
-        duplicates++;
-        const previous = kept.entry;
-        seen.set(base, { entry: e, completeness: completeness(e) });
-        // Not delivered yet (same batch): take its place; else replace it where it was delivered.
-        const i = fresh.indexOf(previous);
-        if (i >= 0) fresh[i] = e;
-        else replace(previous, e);
-      } else {
-        duplicates++;
+  /**
+   * Copies from one onRequestFinished (`finished`) or one getHAR() call: each is a request of its own or a copy of a
+   * kept one. `listed` (getHAR()): how many entries of each baseKey the whole log has; no more of them can be
+   * requests than that, so a copy timed differently from every kept one (should a browser time a request's copies
+   * differently) is a new request only while the log lists more of them than the hub keeps.
+   */
+  const accept = (entries: readonly unknown[], finished: boolean, listed?: ReadonlyMap<string, number>): number => {
+    let replaced = 0;
+    const taken = new Set<Copy>();
+    const keys = entries.map(baseKey);
+    const times = entries.map(durationOf);
+    // Same duration first for the whole batch, then the earlier copies: a batch may list a request's twin first.
+    const match: Array<Copy | undefined> = entries.map((_, i) => {
+      const c = sameDuration(seen.get(keys[i]!), times[i]!, taken);
+      if (c) taken.add(c);
+      return c;
+    });
+    for (let i = 0; i < entries.length; i++) {
+      if (match[i]) continue;
+      const c = earlierCopy(seen.get(keys[i]!), times[i]!, taken, finished);
+      if (c) taken.add((match[i] = c));
+    }
+    if (listed) {
+      const room = new Map<string, number>();
+      for (let i = 0; i < entries.length; i++) {
+        if (match[i]) continue;
+        const base = keys[i]!;
+        const copies = seen.get(base) ?? [];
+        const left = room.get(base) ?? (listed.get(base) ?? 0) - copies.length;
+        room.set(base, left - 1);
+        if (left > 0) continue;
+        const c = copies.find((k) => !taken.has(k));
+        if (c) taken.add((match[i] = c));
       }
     }
-    if (fresh.length === 0) return;
+    const fresh: unknown[] = [];
+    entries.forEach((e, i) => {
+      const base = keys[i]!;
+      release(base, times[i]!);
+      const kept = match[i];
+      if (kept === undefined) {
+        const copies = seen.get(base) ?? [];
+        copies.push({ entry: e, completeness: completeness(e), time: times[i]!, finished });
+        seen.set(base, copies);
+        fresh.push(e);
+        return;
+      }
+      duplicates++;
+      kept.time = times[i]!;
+      kept.finished ||= finished;
+      if (completeness(e) <= kept.completeness) return;
+      const previous = kept.entry;
+      kept.entry = e;
+      kept.completeness = completeness(e);
+      // Not delivered yet (same batch): take its place; else replace it where it was delivered.
+      const at = fresh.indexOf(previous);
+      if (at >= 0) {
+        fresh[at] = e;
+      } else {
+        replace(previous, e);
+        replaced++;
+      }
+    });
+    if (fresh.length === 0) return replaced;
     entryCount += fresh.length;
     emit({ type: 'entries', entries: fresh });
     trim();
+    return fresh.length + replaced;
   };
 
   const onFinished = async (entry: HarEntryWithContent) => {
     const plain = JSON.parse(JSON.stringify(entry)) as RawEntry;
     // Already backfilled by getHAR() with as much: skip before paying for getContent().
-    const kept = seen.get(baseKey(plain));
-    if (kept !== undefined && kept.completeness >= completeness(plain)) return void duplicates++;
+    const kept = sameDuration(seen.get(baseKey(plain)), durationOf(plain), new Set());
+    if (kept !== undefined && kept.completeness >= completeness(plain)) {
+      kept.finished = true;
+      release(baseKey(plain), durationOf(plain));
+      return void duplicates++;
+    }
     if (wantsBody(plain) && plain.response) {
       const text = await network.getContent(entry);
       if (text !== null) plain.response.content = { ...plain.response.content, text };
     }
-    finishedBases.add(baseKey(plain));
-    accept([plain]);
+    accept([plain], true);
   };
 
+  /** Periodic pulls in a row that brought nothing new (see BACKFILL_MAX_EVERY_MS). */
+  let fruitless = 0;
+
   const backfill = async () => {
-    const entries = (await network.getHAR()).map((e) => JSON.parse(JSON.stringify(e)) as unknown);
+    const started = Date.now();
+    const har = await network.getHAR();
     const now = Date.now();
     const ready: unknown[] = [];
-    for (const e of entries) {
-      const base = baseKey(e);
-      const held = looksPending(e) || (!seen.has(base) && !finishedBases.has(base) && mayStillFinish(e, now, pendingMaxMs));
-      if (!held) ready.push(e);
-      else if (!pending.has(base)) pending.set(base, { entry: e, since: now });
+    const listed = new Map<string, number>();
+    for (const raw of har) {
+      const base = baseKey(raw);
+      listed.set(base, (listed.get(base) ?? 0) + 1);
+      const time = durationOf(raw);
+      const known = sameDuration(seen.get(base), time, new Set());
+      // Most of a long log is copies already kept: recognised before paying for a copy of their own.
+      if (known !== undefined && known.completeness >= completeness(raw)) {
+        duplicates++;
+        continue;
+      }
+      const e = JSON.parse(JSON.stringify(raw)) as unknown;
+      const held = looksPending(e) || (known === undefined && mayStillFinish(e, now, pendingMaxMs));
+      if (!held) {
+        release(base, time); // a copy held earlier is this one, now due or further on
+        ready.push(e);
+        continue;
+      }
+      const list = pending.get(base) ?? [];
+      if (!list.some((p) => p.time === time)) list.push({ entry: e, time, since: now });
+      pending.set(base, list);
     }
-    for (const e of ready) finishedBases.add(baseKey(e));
-    for (const [base, p] of pending) {
-      if (finishedBases.has(base)) pending.delete(base);
-      else if (now - p.since >= pendingMaxMs) ready.push(p.entry);
-    }
-    accept(ready);
+    for (const list of pending.values()) for (const p of list) if (now - p.since >= pendingMaxMs) ready.push(p.entry);
+    fruitless = accept(ready, false, listed) > 0 ? 0 : fruitless + 1;
+    backfills++;
+    backfillMs += Date.now() - started;
     // Something is held back: look again when it is due, panel visible or not (in Firefox a request
-    // stopped by its preflight exists only in getHAR(); nothing else would bring it in).
-    const oldest = Math.min(...[...pending.values()].map((p) => p.since));
-    if (pending.size > 0 && recheck === null) {
+    // stopped by its preflight exists only in getHAR(); nothing else would bring it in). Not if onRequestFinished
+    // has brought them all meanwhile: in a retry storm every pull holds the newest calls, and a pull for each
+    // (unpaced, every 5 s, each longer than the last) held onRequestFinished up for seconds (issue 18).
+    const since = [...pending.values()].flatMap((list) => list.map((p) => p.since));
+    if (since.length > 0 && recheck === null) {
       recheck = setTimeout(() => {
         recheck = null;
-        void backfill();
-      }, Math.max(50, oldest + pendingMaxMs - now));
+        if (pending.size > 0) void pacedBackfill();
+      }, Math.max(50, Math.min(...since) + pendingMaxMs - now));
     }
   };
 
@@ -233,9 +363,12 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
   let inFlight: Promise<void> | null = null;
   let lastCostMs = 0;
   let lastEnded = 0;
+  /** onRequestFinished events since the last pull started. */
+  let finishedSincePull = 0;
   const pacedBackfill = (): Promise<void> => {
     if (inFlight) return inFlight;
     const started = Date.now();
+    finishedSincePull = 0;
     inFlight = backfill().finally(() => {
       lastEnded = Date.now();
       lastCostMs = lastEnded - started;
@@ -243,11 +376,14 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     });
     return inFlight;
   };
-  const schedulePeriodic = (delayMs = Math.max(BACKFILL_EVERY_MS, BACKFILL_PACE * lastCostMs)) => {
+  const periodicWait = () => Math.max(Math.min(BACKFILL_MAX_EVERY_MS, BACKFILL_EVERY_MS * 2 ** Math.min(fruitless, 10)), BACKFILL_PACE * lastCostMs);
+  const schedulePeriodic = (delayMs = periodicWait()) => {
     interval = setTimeout(() => {
       // A pull after a burst may have run meanwhile.
       const wait = lastEnded + BACKFILL_PACE * lastCostMs - Date.now();
       if (wait > 0) return schedulePeriodic(wait);
+      const since = Date.now() - lastEnded;
+      if (finishedSincePull > (STORM_RATE * since) / 1000 && since < BACKFILL_STORM_MAX_MS) return schedulePeriodic(BACKFILL_EVERY_MS);
       void pacedBackfill().finally(() => {
         if (visible) schedulePeriodic();
       });
@@ -267,7 +403,7 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
       return () => listeners.delete(listener);
     },
     backfill: pacedBackfill,
-    stats: () => ({ entries: entryCount, dropped, duplicates }),
+    stats: () => ({ entries: entryCount, dropped, duplicates, backfills, backfillMs }),
     setVisible(next) {
       visible = next;
       if (interval !== null) clearTimeout(interval);
@@ -279,16 +415,14 @@ export function createCaptureHub(network: Network, maxEntries = MAX_ENTRIES, opt
     },
     start() {
       const stopFinished = network.onRequestFinished((e) => {
+        finishedSincePull++;
         void onFinished(e);
         backfillSoon();
       });
       // `seen` survives navigations (getHAR() may still return the old page's requests when the
       // Network panel preserves its log); it is only reset when it grows past a generous bound.
       const stopNavigated = network.onNavigated((url) => {
-        if (seen.size > 5 * maxEntries) {
-        seen.clear();
-        finishedBases.clear();
-      }
+        if (seen.size > 5 * maxEntries) seen.clear();
         emit({ type: 'navigated', url });
       });
       void pacedBackfill();

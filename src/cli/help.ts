@@ -9,7 +9,11 @@ Usage:
   cors-lens --help | --version
 
 analyze options:
-  -f, --format text|json|markdown   output format (default: text; json follows docs/report-schema.md)
+  -f, --format text|json|ndjson|markdown
+                                    output format (default: text); json and ndjson follow
+                                    docs/report-schema.md (schema 2: what repeats is in tables, by id;
+                                    ndjson: one object per line, each table row before its first use)
+      --schema 1                    with --format json: the version 1 document (this release only)
       --only-blocked                show only blocked exchanges
       --fail-on LIST                exit 1 when any item matches (comma-separated): blocked (an exchange is
                                     blocked), unknown (blocked or unknown), never, a finding id
@@ -25,7 +29,7 @@ report options:
   --toolchain T      the Markdown's fixes: console, cli, sam, cdk, serverless, terraform, lambda-node,
                      lambda-python, generic, or all (default: each request's first; HTML keeps all)
   --format html      one self-contained HTML file (no scripts, strict CSP)
-  --format json      the analysis (docs/report-schema.md)
+  --format json      the analysis, schema 2 (docs/report-schema.md)
   -o, --output FILE  write there instead of standard output
   --keep-secrets     do NOT redact cookies, tokens, signatures (redaction is on by default)
   --keep-bodies      keep request/response bodies (dropped by default)
@@ -50,6 +54,7 @@ Exit codes:
   3  the input could not be read (probe: the server could not be reached, or the request budget ran out) (missing file, not JSON, not a HAR), or only in part (a truncated or
      corrupted file: the entries before the damage are still reported)
 
-HARs over 480 MiB (less with a smaller Node heap; CORS_LENS_STREAM_ABOVE=<bytes> overrides) are streamed
-for text and json output, in bounded memory; --format markdown and report read the whole file.
+analyze reads every HAR as a stream (text, json, ndjson), in memory that does not grow with the file;
+--format markdown and report read the whole file. On a terminal, a file over 50 MB shows a progress
+line on stderr (never on a pipe, or with CI set).
 `;

@@ -1,16 +1,14 @@
 // cors-lens: the analysis core on a HAR file, for CI and for support teams who receive HARs.
 import { analyzeHar, VERSION, type AnalysisReport } from '../core';
-import { formatText } from '../core/report';
-import { openInput, InputError, streamAboveBytes } from './read-input';
+import { openInput, InputError, readInput } from './read-input';
 import { HELP } from './help';
-import { runStreamed } from './stream-command';
+import { runStreamed, type StreamFormat } from './stream-command';
 import { EXIT, parse, UsageError, type Io } from './command';
 import { failOnMatches, parseFailOn } from './fail-on';
 
 export { EXIT, UsageError, type Io } from './command';
 
-/** `--format markdown` needs the whole HAR as one string; V8 strings stop at ~512 MiB. */
-const MARKDOWN_MAX_BYTES = 480 * 1024 * 1024;
+const ANALYZE_FORMATS: readonly string[] = ['text', 'json', 'ndjson', 'markdown'];
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +45,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 async function analyzeCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f', default: 'text' },
+    schema: { type: 'string' },
     'only-blocked': { type: 'boolean', default: false },
     'fail-on': { type: 'string', default: 'never' },
     'ignore-browser-signals': { type: 'boolean', default: false },
@@ -55,7 +54,10 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
     'no-color': { type: 'boolean' },
   });
   const format = values.format as string;
-  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown (got '${format}')`);
+  if (!ANALYZE_FORMATS.includes(format)) throw new UsageError(`--format must be text, json, ndjson or markdown (got '${format}')`);
+  const schema = values.schema as string | undefined;
+  if (schema !== undefined && format !== 'json') throw new UsageError('--schema goes with --format json');
+  if (schema !== undefined && schema !== '1' && schema !== '2') throw new UsageError(`--schema must be 1 or 2 (got '${schema}')`);
   const failOn = parseFailOn(values['fail-on'] as string);
   if ('error' in failOn) throw new UsageError(failOn.error);
   if (positionals.length !== 1) throw new UsageError('analyze takes exactly one HAR file (or - for standard input)');
@@ -65,31 +67,23 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
   const color = values['no-color'] ? false : ((values.color as boolean | undefined) ?? (Boolean(io.stdout.isTTY) && !process.env.NO_COLOR));
   const exitFor = (counts: AnalysisReport['counts'], findings: AnalysisReport['findings'] = []) => (failOnMatches(failOn, counts, findings) ? EXIT.failOn : EXIT.ok);
 
-  // Markdown redacts across the whole HAR, so it always reads it whole (up to V8's longest string).
-  const input = await openInput(positionals[0], io.stdin, { streamAbove: format === 'markdown' ? MARKDOWN_MAX_BYTES : streamAboveBytes() });
-  if ('chunks' in input) {
-    if (format === 'markdown') throw new InputError(`${input.name}: --format markdown reads the whole HAR, and this one is over ${MARKDOWN_MAX_BYTES >> 20} MiB; use --format text or json`);
-    const streamed = await runStreamed(input, { format: format as 'text' | 'json', onlyBlocked, color, analyze: analyzeOptions }, io);
+  if (format !== 'markdown') {
+    if (schema === '1') io.stderr.write('cors-lens: --schema 1 writes the version 1 report, kept for this release only; see docs/report-schema.md to read version 2.\n');
+    const input = await openInput(positionals[0], io.stdin);
+    const streamed = await runStreamed(input, { format: format as StreamFormat, schema: schema === '1' ? 1 : 2, onlyBlocked, color, analyze: analyzeOptions }, io);
     return streamed.partial ? EXIT.input : exitFor(streamed.counts, streamed.findings);
   }
+
+  // Markdown redacts across the whole HAR and quotes the blocked requests' headers: it reads the file whole
+  // (up to V8's longest string, ~512 MiB).
+  const input = await readInput(positionals[0], io.stdin);
   const report = analyzeHar(input.text, analyzeOptions);
   const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
-  if (fatal && format !== 'markdown' && /not (complete )?JSON/.test(fatal.message)) {
-    // JSON.parse gives up on the whole file; the stream reader keeps the entries before the damage.
-    const text = input.text;
-    const chunks = (async function* () { yield Buffer.from(text); })();
-    const streamed = await runStreamed({ name: input.name, bytes: null, chunks }, { format: format as 'text' | 'json', onlyBlocked, color, analyze: analyzeOptions, nothingReadMessage: fatal.message }, io);
-    return streamed.partial ? EXIT.input : exitFor(streamed.counts, streamed.findings);
-  }
   if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
   for (const p of report.problems) io.stderr.write(`cors-lens: ${input.name}: entry ${p.entry}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
   if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others were analysed.\n`);
-
   const shown: AnalysisReport = onlyBlocked ? { ...report, exchanges: report.exchanges.filter((x) => x.verdict === 'blocked') } : report;
-  if (format === 'json') io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
-  else if (format === 'markdown') {
-    const { renderMarkdownReport } = await import('./markdown-bridge');
-    io.stdout.write(renderMarkdownReport(shown, input.text));
-  } else io.stdout.write(formatText(shown, { name: input.name, color, onlyBlocked }));
+  const { renderMarkdownReport } = await import('./markdown-bridge');
+  io.stdout.write(renderMarkdownReport(shown, input.text));
   return exitFor(report.counts, report.findings);
 }

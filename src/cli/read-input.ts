@@ -1,41 +1,52 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { getHeapStatistics } from 'node:v8';
+import { stat } from 'node:fs/promises';
 
 export class InputError extends Error {}
 
-/**
- * Files up to this size are read whole and parsed with JSON.parse, the fastest way (measured: 100k entries,
- * 420 MB, in 36 s and 2.8 GB RSS whole, against 65 s and 0.4 GB streamed); bigger ones are streamed. The
- * bound stays below V8's longest string (~512 MiB) and below 1/8 of the heap limit, since the parsed HAR
- * takes ~6× its size (so an 8 GB laptop, with a ~2 GB heap, streams from 256 MiB).
- * `CORS_LENS_STREAM_ABOVE` (bytes) overrides it, for tests and the bench.
- */
-export const STREAM_ABOVE_BYTES = Math.min(480 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
 const CHUNK = 1024 * 1024;
+/** V8's longest string (2^29 - 24 characters): what a whole-file reader can hold. */
+const MAX_WHOLE_BYTES = 2 ** 29 - 24;
+const tooBig = (name: string) =>
+  new InputError(`${name}: over 512 MiB, too big to read whole (--format markdown and report do); use analyze --format text, json or ndjson, which stream`);
 
-export type Input = WholeInput | StreamedInput;
-export interface WholeInput { readonly name: string; readonly text: string }
-export interface StreamedInput { readonly name: string; readonly bytes: number | null; readonly chunks: AsyncIterable<Uint8Array> }
-
-export function streamAboveBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.CORS_LENS_STREAM_ABOVE);
-  return env.CORS_LENS_STREAM_ABOVE !== undefined && Number.isFinite(n) && n >= 0 ? n : STREAM_ABOVE_BYTES;
+/** A HAR as a stream of chunks: `analyze` reads every file this way, whatever its size (issue 15: no whole-file string). */
+export interface StreamedInput {
+  readonly name: string;
+  /** The file's size; null for standard input. */
+  readonly bytes: number | null;
+  readonly chunks: AsyncIterable<Uint8Array>;
 }
 
-/** Reads a HAR from a path, or from standard input when the path is `-`. */
-export async function readInput(path: string, stdin: NodeJS.ReadableStream): Promise<{ name: string; text: string }> {
-  const input = await openInput(path, stdin, { streamAbove: Infinity });
-  return input as WholeInput;
+/**
+ * Reads a HAR whole, from a path or from standard input when the path is `-` (`report` and `--format markdown`).
+ * `onRead(bytes, total)` after each chunk of a file (the progress line).
+ */
+export async function readInput(path: string, stdin: NodeJS.ReadableStream, onRead?: (bytes: number, total: number) => void): Promise<{ name: string; text: string }> {
+  const input = await openInput(path, stdin);
+  if (input.bytes !== null && input.bytes > MAX_WHOLE_BYTES) throw tooBig(input.name);
+  // A file's chunks go straight into one buffer of its size (no second copy, as readFile does it).
+  const whole = input.bytes === null ? null : Buffer.allocUnsafe(input.bytes);
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const chunk of input.chunks) {
+    if (whole && bytes + chunk.byteLength <= whole.length) whole.set(chunk, bytes);
+    else parts.push(chunk);
+    bytes += chunk.byteLength;
+    if (input.bytes !== null) onRead?.(bytes, input.bytes);
+  }
+  // A file that grew while read: what came beyond its size follows.
+  if (bytes > MAX_WHOLE_BYTES) throw tooBig(input.name);
+  const buffer = whole ? (parts.length ? Buffer.concat([whole.subarray(0, bytes - parts.reduce((n, p) => n + p.byteLength, 0)), ...parts]) : whole.subarray(0, bytes)) : Buffer.concat(parts);
+  return { name: input.name, text: buffer.toString('utf8') };
 }
 
-/** Opens a HAR: whole (text) when it is at most `streamAbove` bytes, else as a stream of chunks. */
-export async function openInput(path: string, stdin: NodeJS.ReadableStream, { streamAbove }: { streamAbove: number }): Promise<Input> {
-  if (path === '-') return openStdin(stdin, streamAbove);
+/** Opens a HAR as a stream of chunks (standard input when the path is `-`); fails at once when the file cannot be read. */
+export async function openInput(path: string, stdin: NodeJS.ReadableStream): Promise<StreamedInput> {
+  if (path === '-') return { name: '<stdin>', bytes: null, chunks: stdinChunks(stdin) };
   try {
-    const { size } = await stat(path);
-    if (size > streamAbove) return { name: path, bytes: size, chunks: readChunks(path) };
-    return { name: path, text: await readFile(path, 'utf8') };
+    const st = await stat(path);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    return { name: path, bytes: st.size, chunks: readChunks(path) };
   } catch (err) {
     throw cannotRead(path, err);
   }
@@ -49,29 +60,8 @@ async function* readChunks(path: string): AsyncIterable<Uint8Array> {
   }
 }
 
-/** Standard input has no size: buffer up to the threshold, then stream what was buffered and the rest. */
-async function openStdin(stdin: NodeJS.ReadableStream, streamAbove: number): Promise<Input> {
-  const name = '<stdin>';
-  const it = (stdin as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-  const head: Buffer[] = [];
-  let size = 0;
-  for (;;) {
-    const { value, done } = await it.next();
-    if (done) return { name, text: Buffer.concat(head).toString('utf8') };
-    const chunk = typeof value === 'string' ? Buffer.from(value) : value;
-    head.push(chunk);
-    size += chunk.length;
-    if (size > streamAbove) break;
-  }
-  async function* rest(): AsyncIterable<Uint8Array> {
-    yield* head.splice(0);
-    for (;;) {
-      const { value, done } = await it.next();
-      if (done) return;
-      yield typeof value === 'string' ? Buffer.from(value) : value;
-    }
-  }
-  return { name, bytes: null, chunks: rest() };
+async function* stdinChunks(stdin: NodeJS.ReadableStream): AsyncIterable<Uint8Array> {
+  for await (const chunk of stdin as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }
 
 function cannotRead(path: string, err: unknown): InputError {

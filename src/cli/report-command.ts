@@ -6,6 +6,7 @@ import type { RedactionSummary } from '../core/report';
 import type { Toolchain } from '../core';
 import { EXIT, parse, UsageError, type Io } from './command';
 import { InputError, readInput } from './read-input';
+import { createProgress, type Progress } from './progress';
 
 type Format = ReportFormat;
 /** `--toolchain`: whose fixes the Markdown report writes (default: each request's first); `all` for every one. */
@@ -28,7 +29,13 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   const toolchain = values.toolchain as string | undefined;
   if (toolchain !== undefined && !(TOOLCHAINS as readonly string[]).includes(toolchain)) throw new UsageError(`--toolchain must be one of ${TOOLCHAINS.join(', ')} (got '${toolchain}')`);
 
-  const input = await readInput(positionals[0], io.stdin);
+  // The report reads the file whole (redaction spans all of it): the progress line covers the reading.
+  let progress: Progress | null = null;
+  const input = await readInput(positionals[0], io.stdin, (bytes, total) => {
+    progress ??= createProgress(io.stderr as Io['stderr'] & { isTTY?: boolean }, total);
+    progress.update(bytes, null);
+  });
+  (progress as Progress | null)?.clear();
   const report = analyzeHar(input.text);
   const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
   if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);

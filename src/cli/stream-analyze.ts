@@ -21,6 +21,8 @@ export interface StreamHandlers {
   onExchanges(batch: readonly ExchangeReport[]): void | Promise<void>;
   /** Per-entry problems as they are found. */
   onProblems(batch: readonly InputProblem[]): void | Promise<void>;
+  /** After each chunk: bytes and entries read so far (the progress line). */
+  onProgress?(bytes: number, entries: number): void;
 }
 
 export interface StreamResult {
@@ -50,7 +52,10 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   let problemCount = 0;
   let exchanges = 0;
   let late = 0;
+  let bytes = 0;
+  let entriesRead = 0;
   let latestStart = -Infinity;
+  let held: ObservedEntry[] = [];
   let watermark = -Infinity;
 
   const emit = async (settled: readonly ExchangeReport[]) => {
@@ -77,12 +82,21 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
       }
       await handlers.onProblems(problems);
     }
+    entriesRead += entries.length;
     for (const e of entries) {
       if (e.startedMs < watermark) late++;
       if (e.startedMs > latestStart) latestStart = e.startedMs;
     }
-    analyzer.addObserved(entries);
+    // The analyzer gets the entries of a closed time window only (those that started before `next`), so it sees
+    // them in the order the whole-file analysis does: a preflight listed just after its request, or a batch boundary
+    // between them, pairs as it would in one pass (an entry later than SETTLE_WINDOW_MS still counts as late).
     const next = final ? Infinity : latestStart - SETTLE_WINDOW_MS;
+    for (const e of entries) held.push(e);
+    const ready: ObservedEntry[] = [];
+    const keep: ObservedEntry[] = [];
+    for (const e of held) (e.startedMs < next ? ready : keep).push(e);
+    held = keep;
+    if (ready.length > 0) analyzer.addObserved(ready);
     if (next > watermark) {
       watermark = next;
       await emit(analyzer.settle(next));
@@ -95,6 +109,10 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
     reader.write(chunk);
     if (reader.failed) break;
     if (reader.pending >= BATCH_ENTRIES) await flush(false);
+    if (handlers.onProgress) {
+      bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
+      handlers.onProgress(bytes, entriesRead);
+    }
   }
   const input = reader.end();
   await flush(true);

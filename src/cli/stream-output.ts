@@ -1,45 +1,17 @@
-// Incremental writers for `analyze` on a streamed HAR. Each returns the text to append; nothing is kept.
-// Text: the exchange blocks as they settle, the summary line last (its counts are only known at the end).
-// JSON: the same document as the whole-file path (docs/report-schema.md), with `exchanges` streamed and
-// `input`, `problems` and `counts` after it — JSON readers do not care about key order.
-import { buildReport, REPORT_SCHEMA_VERSION, VERSION, type AnalysisReport, type ExchangeReport } from '../core';
-import { formatText } from '../core/report';
+// The incremental writer of `analyze --format json --schema 1` (kept for one release; docs/report-schema.md):
+// the version 1 document with `exchanges` streamed and `input`, `problems` and `counts` after it — JSON readers do
+// not care about key order. Version 2 and NDJSON are written by the core (src/core/report/json-v2.ts).
+import { REPORT_SCHEMA_VERSION, VERSION, type AnalysisReport, type ExchangeReport } from '../core';
 
-export interface StreamWriter {
+interface StreamWriter {
   /** Text for a batch of settled exchanges ('' when none of them is shown). */
   exchanges(batch: readonly ExchangeReport[]): string;
   /** The closing text, from the finished report (whose `exchanges` is empty: they were written already). */
-  end(report: AnalysisReport): string;
+  end(report: Pick<AnalysisReport, 'input' | 'problems' | 'counts' | 'apis' | 'findings'>): string;
 }
 
-const show = (onlyBlocked: boolean) => (x: ExchangeReport) => (onlyBlocked ? x.verdict === 'blocked' : true);
-
-export function createTextWriter(opts: { name: string; color: boolean; onlyBlocked: boolean }): StreamWriter {
-  // counts.cors 1: formatText's "no CORS requests" line must not follow a batch of exchanges.
-  const blank = buildReport([], [], { flavour: 'other', entries: 0, creator: null }, { cors: 1, allowed: 0, blocked: 0, unknown: 0, notCors: 0 });
-  let started = false;
-  const open = () => {
-    if (started) return '';
-    started = true;
-    return `${opts.name}: read as a stream; the summary follows the exchanges.\n`;
-  };
-  return {
-    exchanges(batch) {
-      const shown = batch.filter((x) => x.kind !== 'not-cors' && show(opts.onlyBlocked)(x));
-      if (shown.length === 0) return '';
-      // formatText's first line is the summary; each block follows after a blank line.
-      const text = formatText({ ...blank, exchanges: shown }, opts);
-      return open() + text.slice(text.indexOf('\n') + 1);
-    },
-    end(report) {
-      // Streamed: the API summary can only follow the exchanges (its totals are known at the end).
-      const text = formatText(report, { ...opts, apisNote: ' — after the requests, because this HAR was streamed' });
-      return started ? `\n${text}` : text;
-    },
-  };
-}
-
-export function createJsonWriter(opts: { onlyBlocked: boolean }): StreamWriter {
+/** Writes every exchange it is given (the caller leaves out what `--only-blocked` hides). */
+export function createJsonWriter(): StreamWriter {
   let started = false;
   let first = true;
   const open = () => {
@@ -51,7 +23,6 @@ export function createJsonWriter(opts: { onlyBlocked: boolean }): StreamWriter {
     exchanges(batch) {
       let out = '';
       for (const x of batch) {
-        if (!show(opts.onlyBlocked)(x)) continue;
         out += `${first ? '\n' : ',\n'}    ${indent(JSON.stringify(x, null, 2), '    ')}`;
         first = false;
       }

@@ -16,7 +16,7 @@ import {
   type PanelStoreWithLimits,
 } from './store';
 
-export const SETTINGS = { toolchain: 'corsLens.toolchain', preserveLog: 'corsLens.preserveLog', layout: 'corsLens.layout' } as const;
+export const SETTINGS = { toolchain: 'corsLens.toolchain', preserveLog: 'corsLens.preserveLog', layout: 'corsLens.layout', groupRepeats: 'corsLens.groupRepeats' } as const;
 
 export interface ConnectOptions {
   /** Coalesce entries arriving within this many ms (0 = apply at once; tests). */
@@ -32,10 +32,11 @@ export function connectHost(store: PanelStoreWithLimits, host: PanelHost, option
 
   let settingsLoaded = false;
   let layoutTimer: ReturnType<typeof setTimeout> | null = null;
-  void Promise.all([host.storage.get(SETTINGS.toolchain), host.storage.get(SETTINGS.preserveLog), host.storage.get(SETTINGS.layout)])
-    .then(([toolchain, preserveLog, layout]) => {
+  void Promise.all([host.storage.get(SETTINGS.toolchain), host.storage.get(SETTINGS.preserveLog), host.storage.get(SETTINGS.layout), host.storage.get(SETTINGS.groupRepeats)])
+    .then(([toolchain, preserveLog, layout, groupRepeats]) => {
       if (typeof toolchain === 'string') store.toolchain.value = toolchain as Toolchain;
       if (typeof preserveLog === 'boolean') store.preserveLog.value = preserveLog;
+      if (typeof groupRepeats === 'boolean') store.groupRepeats.value = groupRepeats;
       if (layout !== undefined) store.layout.value = readLayout(layout);
     })
     .catch(() => undefined)
@@ -44,9 +45,11 @@ export function connectHost(store: PanelStoreWithLimits, host: PanelHost, option
     effect(() => {
       const toolchain = store.toolchain.value;
       const preserveLog = store.preserveLog.value;
+      const groupRepeats = store.groupRepeats.value;
       if (!settingsLoaded) return;
       void host.storage.set(SETTINGS.toolchain, toolchain).catch(() => undefined);
       void host.storage.set(SETTINGS.preserveLog, preserveLog).catch(() => undefined);
+      void host.storage.set(SETTINGS.groupRepeats, groupRepeats).catch(() => undefined);
     }),
     // The layout changes at every step of a drag; written once the drag rests.
     effect(() => {

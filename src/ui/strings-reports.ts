@@ -17,7 +17,7 @@ export const ISSUE_BODY_MAX = 65_536;
 export const reportStrings = {
   toolbar: {
     export: 'Export',
-    exportTitle: 'Export a report: annotated HAR, Markdown or HTML (secrets redacted)',
+    exportTitle: 'Export a report: annotated HAR, Markdown, HTML or JSON (secrets redacted)',
     import: 'Import HAR',
     importTitle: 'Open a .har file (Chrome, Firefox or any HAR 1.2) and analyse it here; you can also drop one on the panel',
   },
@@ -29,6 +29,7 @@ export const reportStrings = {
       har: 'Annotated HAR (.har) — opens in DevTools and CORS Lens',
       markdown: 'Markdown (.md) — paste into an issue or ticket',
       html: 'HTML (.html) — one page, readable in any browser',
+      json: 'JSON (.json) — the analysis for scripts (report schema 2)',
     } as Record<ExportFormat, string>,
     scope: 'What to include',
     scopes: {

@@ -42,6 +42,8 @@ export const strings = {
       'Matches the URL, method, status, Chrome error name, AWS service (api gateway, lambda, cloudfront, s3), pitfall id (APIGW-…, LURL-…, as in the CLI report) and words of the explanation. -word excludes.',
     filterLabel: 'Filter requests',
     quickFilterLabel: 'Which requests to show',
+    groupRepeats: 'Group repeats',
+    groupRepeatsTitle: 'Show identical calls (same page, method, URL, status, preflight and verdict: a retry loop, a poller) as one row with a count, like the Console',
     newestFirst: 'Newest first',
     newestFirstTitle: 'Show the newest requests at the top (off: oldest first, like the Network panel)',
     more: 'More',
@@ -53,6 +55,10 @@ export const strings = {
     columns: { name: 'Name', method: 'Method', status: 'Status', verdict: 'Verdict', preflight: 'Preflight', time: 'Time' },
     resizeColumn: (column: string) => `Resize the ${column} column`,
     nameTitle: (url: string, host: string) => `${url}\nHost: ${host}`,
+    /** A line of repeats (store.ts groupRepeats): its count, read out, and its tooltip. */
+    repeatLabel: (count: number) => `${n(count)} identical calls:`,
+    repeatTitle: (count: number, first: string, newest: string) =>
+      `Called ${n(count)} times, identically (same page, method, URL, status, preflight and verdict), from ${first} to ${newest}. The row shows the newest; turn off "Group repeats" to list each.`,
     menu: {
       label: 'Request actions',
       copyUrl: 'Copy URL',
@@ -135,6 +141,8 @@ export const strings = {
     recording: 'Recording',
   },
   detail: {
+    repeats: (count: number, first: string, newest: string, shown: string) =>
+      `One of ${n(count)} identical calls, from ${first} to ${newest}; this is the one at ${shown}.`,
     label: 'Request details',
     close: 'Close details',
     back: 'Back to the list',

@@ -1,10 +1,12 @@
 // `cors-lens analyze` and the API view: the summary before the requests, `apis[]` / `findings[]` in JSON
-// (whole file and streamed alike), and `--fail-on` with finding ids and prefixes. Run on HARs captured in
+// (schema 2: fix blocks by id), and `--fail-on` with finding ids and prefixes. Run on HARs captured in
 // Chromium (test/fixtures/apis/).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { analyzeHar } from '../../src/core';
+import { expandReportV2 } from '../../src/core/report';
 import { runCli } from '../support/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-lens-apis-'));
@@ -13,9 +15,6 @@ const harOf = (id: string) => {
   writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(`test/fixtures/apis/${id}.json`, 'utf8')).har));
   return path;
 };
-afterEach(() => {
-  delete process.env.CORS_LENS_STREAM_ABOVE;
-});
 
 describe('cors-lens analyze: the API view', () => {
   test('text: the API summary comes before the requests, with routes, one fix per shared cause and the findings', async () => {
@@ -46,11 +45,12 @@ describe('cors-lens analyze: the API view', () => {
     expect(finding.exchanges).toEqual(report.exchanges.map((x: { id: string }) => x.id));
   });
 
-  test('JSON: a streamed HAR gives the same apis[] and findings[] as the whole file', async () => {
+  test('JSON: the streamed HAR gives the apis[] and findings[] of the whole-file analysis (fix blocks by id in version 2)', async () => {
     const path = harOf('rest-multi-route');
-    const whole = JSON.parse((await runCli(['analyze', path, '--format', 'json'])).out);
-    process.env.CORS_LENS_STREAM_ABOVE = '0';
-    const streamed = JSON.parse((await runCli(['analyze', path, '--format', 'json'])).out);
+    const whole = JSON.parse(JSON.stringify(analyzeHar(readFileSync(path, 'utf8'))));
+    const doc = JSON.parse((await runCli(['analyze', path, '--format', 'json'])).out);
+    expect(doc.apis[0].fixes[0].fixes.every((id: unknown) => typeof id === 'number')).toBe(true);
+    const streamed = JSON.parse(JSON.stringify(expandReportV2(doc)));
     expect(streamed.apis).toEqual(whole.apis);
     expect(streamed.findings).toEqual(whole.findings);
   });

@@ -22,8 +22,12 @@ describe('cors-lens analyze', () => {
     expect(out).toContain('Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response.');
     expect(out).toContain('The server answered 502 Bad Gateway');
   });
-  test('--format json follows the versioned schema', async () => {
-    const { out } = await run(['analyze', harFile, '--format', 'json']);
+  test('--format json follows the versioned schema (2; --schema 1 for this release)', async () => {
+    const v2 = JSON.parse((await run(['analyze', harFile, '--format', 'json'])).out);
+    expect(v2.schemaVersion).toBe(2);
+    expect(Object.keys(v2.tables)).toEqual(['texts', 'specs', 'checks', 'failures', 'preflightReasons', 'fixes', 'hints']);
+    expect(typeof v2.exchanges[0].summary).toBe('number');
+    const { out } = await run(['analyze', harFile, '--format', 'json', '--schema', '1']);
     const report = JSON.parse(out);
     expect(report.schemaVersion).toBe(1);
     const x = report.exchanges.find((e: { corsError: string }) => e.corsError === 'MethodDisallowedByPreflightResponse');
@@ -63,6 +67,8 @@ describe('cors-lens analyze', () => {
   test('usage errors exit 2', async () => {
     expect((await run(['analyze'])).code).toBe(2);
     expect((await run(['analyze', harFile, '--format', 'yaml'])).code).toBe(2);
+    expect((await run(['analyze', harFile, '--schema', '1'])).code).toBe(2);
+    expect((await run(['analyze', harFile, '--format', 'json', '--schema', '3'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['--help'])).code).toBe(0);
   });

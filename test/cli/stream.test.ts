@@ -1,13 +1,17 @@
-// The streaming path of `cors-lens analyze`: same answers as the whole-file path, bounded memory by
+// The streaming path of `cors-lens analyze` (the only one): same answers as the core's whole-file analysis, bounded memory by
 // settling as it goes, and the entries before a cut or a syntax error still reported.
-import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/run-cli';
 import { HarFileReader, STREAM_BODY_KEEP } from '../../src/cli/stream-har';
 import { analyzeStream, SETTLE_WINDOW_MS } from '../../src/cli/stream-analyze';
-import { readHar, type ExchangeReport } from '../../src/core';
+import { analyzeHar, readHar, type ExchangeReport } from '../../src/core';
+import { expandReportV2, formatText, readNdjsonV2 } from '../../src/core/report';
+import { runStreamed } from '../../src/cli/stream-command';
+import { openInput } from '../../src/cli/read-input';
 import { API, PAGE, entry, har, preflight } from '../support/har-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'cors-lens-stream-'));
@@ -18,13 +22,12 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-async function run(args: string[], { stream = true, stdin = '' } = {}) {
-  if (stream) process.env.CORS_LENS_STREAM_ABOVE = '0';
-  return runCli(args, stdin);
-}
-afterEach(() => {
-  delete process.env.CORS_LENS_STREAM_ABOVE;
-});
+const run = (args: string[], { stdin = '' } = {}) => runCli(args, stdin);
+/** What the whole-file analysis (the core's analyzeHar) gives, as JSON, with --only-blocked's filter. */
+const wholeFile = (text: string, onlyBlocked = false) => {
+  const report = analyzeHar(text);
+  return JSON.parse(JSON.stringify(onlyBlocked ? { ...report, exchanges: report.exchanges.filter((x) => x.verdict === 'blocked') } : report));
+};
 
 /** A minute-spaced run of CORS traffic: simple GETs, preflighted PUTs (some blocked), the preflight listed after its request. */
 function traffic(n: number, spacingMs = 1000): Array<Record<string, unknown>> {
@@ -40,51 +43,63 @@ function traffic(n: number, spacingMs = 1000): Array<Record<string, unknown>> {
   return out;
 }
 
-describe('analyze, streamed', () => {
-  test('--format json gives the same report as the whole-file path', async () => {
+describe('analyze, streamed (every file, whatever its size)', () => {
+  test('--format json --schema 1 is the whole-file analysis; version 2 expands to it', async () => {
     const path = file('chrome.har', chromeHar);
-    const whole = await run(['analyze', path, '--format', 'json'], { stream: false });
-    const streamed = await run(['analyze', path, '--format', 'json']);
-    expect(streamed.code).toBe(whole.code);
-    expect(JSON.parse(streamed.out)).toEqual(JSON.parse(whole.out));
+    const v1 = await run(['analyze', path, '--format', 'json', '--schema', '1']);
+    expect(v1.code).toBe(0);
+    expect(v1.err).toMatch(/--schema 1 writes the version 1 report, kept for this release only/);
+    expect(JSON.parse(v1.out)).toEqual(wholeFile(chromeHar));
+    const v2 = await run(['analyze', path, '--format', 'json']);
+    expect(JSON.parse(JSON.stringify(expandReportV2(JSON.parse(v2.out))))).toEqual(wholeFile(chromeHar));
   });
 
   test('--format json matches on traffic spanning many settle windows, --only-blocked and --fail-on included', async () => {
-    const path = file('long.har', JSON.stringify(har(...traffic(400, 1000))));
-    const whole = await run(['analyze', path, '--format', 'json', '--only-blocked', '--fail-on', 'blocked'], { stream: false });
-    const streamed = await run(['analyze', path, '--format', 'json', '--only-blocked', '--fail-on', 'blocked']);
-    expect(streamed.code).toBe(1);
-    expect(whole.code).toBe(1);
-    expect(JSON.parse(streamed.out)).toEqual(JSON.parse(whole.out));
+    const text = JSON.stringify(har(...traffic(400, 1000)));
+    const path = file('long.har', text);
+    const v1 = await run(['analyze', path, '--format', 'json', '--schema', '1', '--only-blocked', '--fail-on', 'blocked']);
+    const v2 = await run(['analyze', path, '--format', 'json', '--only-blocked', '--fail-on', 'blocked']);
+    const nd = await run(['analyze', path, '--format', 'ndjson', '--only-blocked', '--fail-on', 'blocked']);
+    expect([v1.code, v2.code, nd.code]).toEqual([1, 1, 1]);
+    const whole = wholeFile(text, true);
+    expect(whole.exchanges.length).toBeGreaterThan(20);
+    expect(JSON.parse(v1.out)).toEqual(whole);
+    expect(JSON.parse(JSON.stringify(expandReportV2(JSON.parse(v2.out))))).toEqual(whole);
+    expect(readNdjsonV2(nd.out.split('\n'))).toEqual(JSON.parse(v2.out));
   });
 
-  test('text prints the same exchange blocks, then the summary line and the API summary (streamed: after the requests)', async () => {
+  test('text is the whole-file text, summary and API view first, byte for byte', async () => {
     const path = file('chrome-text.har', chromeHar);
-    const whole = await run(['analyze', path, '--no-color'], { stream: false });
-    const streamed = await run(['analyze', path, '--no-color']);
-    // Whole file: summary line, API summary, "Requests:", exchange blocks.
-    const wholeLines = whole.out.trimEnd().split('\n');
-    const summary = wholeLines[0];
-    const requestsAt = wholeLines.indexOf('Requests:');
-    const apiSection = wholeLines.slice(2, requestsAt - 1);
-    const blocks = wholeLines.slice(requestsAt + 2);
-    expect(apiSection[0]).toMatch(/^APIs \(\d+\):$/);
-    // Streamed: the exchange blocks as they settle, then the summary line and the API summary.
-    const lines = streamed.out.trimEnd().split('\n');
-    expect(lines[0]).toBe(`${path}: read as a stream; the summary follows the exchanges.`);
-    const summaryAt = lines.indexOf(summary);
-    expect(lines.slice(2, summaryAt - 1)).toEqual(blocks);
-    expect(lines[summaryAt + 2]).toBe(apiSection[0].replace(':', ' — after the requests, because this HAR was streamed:'));
-    expect(lines.slice(summaryAt + 3)).toEqual(apiSection.slice(1));
+    const { code, out } = await run(['analyze', path, '--no-color']);
+    expect(code).toBe(0);
+    expect(out).toBe(formatText(analyzeHar(chromeHar), { name: path, color: false, onlyBlocked: false }));
+    expect(out.split('\n')[2]).toMatch(/^APIs \(\d+\):$/);
+  });
+
+  test('text blocks beyond the in-memory spill go through a temporary file, and come out the same', async () => {
+    const text = JSON.stringify(har(...traffic(300, 1000)));
+    const path = file('spill.har', text);
+    const whole = analyzeHar(text);
+    let out = '';
+    const stdout = new PassThrough();
+    stdout.on('data', (d) => (out += d));
+    const io = { stdin: Readable.from(['']), stdout, stderr: new PassThrough() };
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('cors-lens-')).length;
+    await runStreamed(await openInput(path, io.stdin), { format: 'text', schema: 2, onlyBlocked: true, color: false, analyze: {}, spillInMemory: 1000 }, io);
+    const expected = formatText({ ...whole, exchanges: whole.exchanges.filter((x) => x.verdict === 'blocked') }, { name: path, color: false, onlyBlocked: true });
+    expect(expected.length).toBeGreaterThan(10_000);
+    expect(out).toBe(expected);
+    // The temporary file is gone.
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('cors-lens-')).length).toBeLessThanOrEqual(before);
   });
 
   test('a cut file still reports the entries before the cut, names the file, and exits 3', async () => {
     const text = JSON.stringify(har(...traffic(30)), null, 2);
     const path = file('cut.har', text.slice(0, Math.floor(text.length * 0.6)));
-    for (const stream of [true, false]) {
-      const { code, out, err } = await run(['analyze', path, '--format', 'json'], { stream });
+    for (const format of ['json', 'ndjson']) {
+      const { code, out, err } = await run(['analyze', path, '--format', format]);
       expect(code).toBe(3);
-      const report = JSON.parse(out);
+      const report = format === 'json' ? JSON.parse(out) : readNdjsonV2(out.split('\n'));
       expect(report.exchanges.length).toBeGreaterThan(10);
       expect(report.input.entries).toBe(report.exchanges.length + report.exchanges.filter((x: ExchangeReport) => x.preflightEntry !== null && x.actualEntry !== null).length);
       expect(err.trim().split('\n').at(-1)).toMatch(new RegExp(`^cors-lens: ${path}: the file ends early \\(truncated\\?\\) after \\d+ bytes, \\d+ complete entries before the cut; the \\d+ entries before it were analysed\\.$`));
@@ -105,21 +120,20 @@ describe('analyze, streamed', () => {
     ['{"log": 3}', 'not a HAR file: there is no "log" object at the top level'],
     ['{"log": {"entries": {}}}', 'not a HAR file: "log.entries" is missing or not an array'],
     ['{"log": {"version": "1.2"}}', 'not a HAR file: "log.entries" is missing or not an array'],
-    ['', 'the file is not complete JSON (truncated?): Unexpected end of JSON input'],
-  ])('%j is refused in one line, as the whole-file reader would', async (text, message) => {
+    ['', 'the file is empty'],
+  ])('%j is refused in one line', async (text, message) => {
     const path = file('not-har.json', text);
     const { code, out, err } = await run(['analyze', path]);
     expect([code, out, err]).toEqual([3, '', `cors-lens: ${path}: ${message}\n`]);
   });
 
-  test('standard input over the threshold is streamed', async () => {
+  test('standard input is streamed', async () => {
     const { code, out } = await run(['analyze', '-', '--format', 'json'], { stdin: chromeHar });
     expect(code).toBe(0);
     expect(JSON.parse(out).counts.blocked).toBe(7);
   });
 
-  test('markdown always reads the file whole (redaction needs all of it)', async () => {
-    // Markdown's own limit (480 MiB) ignores CORS_LENS_STREAM_ABOVE, so this file is read whole and works.
+  test('markdown reads the file whole (redaction needs all of it)', async () => {
     const { code } = await run(['analyze', file('md.har', chromeHar), '--format', 'markdown']);
     expect(code).toBe(0);
   });
@@ -159,6 +173,18 @@ describe('analyzeStream', () => {
     expect(calls.length).toBeGreaterThan(2);
     expect(calls.reduce((a, b) => a + b, 0)).toBe(6000);
     expect(result.late).toBe(0);
+  });
+
+  test('preflights listed after their requests pair as in the whole file, whatever the batch boundaries', async () => {
+    // Dense traffic (5 ms apart), every third a preflighted PUT listed before its preflight; small chunks put
+    // batch boundaries everywhere, between many a request and its preflight.
+    const text = JSON.stringify(har(...traffic(6000, 5)));
+    for (const size of [4096, 65536]) {
+      const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+      const streamed: ExchangeReport[] = [];
+      await analyzeStream(chunks, {}, { onExchanges: (b) => void streamed.push(...b), onProblems: () => undefined });
+      expect(JSON.parse(JSON.stringify(streamed))).toEqual(JSON.parse(JSON.stringify(analyzeHar(text).exchanges)));
+    }
   });
 
   test(`counts entries listed more than ${SETTLE_WINDOW_MS / 1000} s out of order`, async () => {

@@ -20,7 +20,9 @@ const SHOTS = path.join(ROOT, 'docs/screenshots');
 const executablePath: string | null = findChrome();
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-interface Row { id: string; verdict: string; error: string; method: string; url: string; status: string; badge: string; preflight: string }
+interface Row { id: string; verdict: string; error: string; method: string; url: string; status: string; badge: string; preflight: string; count: number }
+/** Requests the rows stand for (a line of identical repeats counts each). */
+const requestsIn = (rows: Row[]) => rows.reduce((n, r) => n + r.count, 0);
 interface Scenario { id: string; expect: string; call: { method: string; times?: number; sameOrigin?: boolean } }
 interface Demo { pageOrigin: string; apiOrigin: string; close(): Promise<void> }
 
@@ -101,7 +103,7 @@ describe.skipIf(!executablePath)('CORS panel in Chromium', () => {
     await page.evaluate(() => (window as unknown as { runAll(n: string): Promise<unknown> }).runAll('all'));
     const cors = (scenarios as Scenario[]).filter((s) => !s.call.sameOrigin);
     const rows = await waitForRows('every demo call (unread-body comes from getHAR)', (r) =>
-      cors.every((s) => rowsFor(r, 'all', s.id).length === (s.call.times ?? 1)),
+      cors.every((s) => requestsIn(rowsFor(r, 'all', s.id)) === (s.call.times ?? 1)),
     );
     for (const s of cors) {
       for (const row of rowsFor(rows, 'all', s.id)) {

@@ -24,7 +24,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/chrome');
 const executablePath: string | null = findChrome();
 
-interface Row { id: string; verdict: string; error: string; method: string; url: string; status: string; badge: string; preflight: string }
+interface Row { id: string; verdict: string; error: string; method: string; url: string; status: string; badge: string; preflight: string; count: number }
+/** Requests the rows stand for (a line of identical repeats counts each). */
+const requestsIn = (rows: Row[]) => rows.reduce((n, r) => n + r.count, 0);
 interface Scenario { id: string; call: { times?: number; sameOrigin?: boolean } }
 interface Demo { pageOrigin: string; apiOrigin: string; close(): Promise<void> }
 
@@ -133,8 +135,8 @@ describe.skipIf(!executablePath)('reports in Chromium', () => {
     await page.evaluate(() => (window as unknown as { runAll(n: string): Promise<unknown> }).runAll('rt'));
     const cors = (scenarios as Scenario[]).filter((s) => !s.call.sameOrigin);
     const want = cors.reduce((n, s) => n + (s.call.times ?? 1), 0);
-    const live = await rowsWhere('every demo call', (rows) => rows.filter((r) => r.url.includes('run=rt')).length === want);
-    expect(live.filter((r) => r.verdict === 'blocked').length).toBeGreaterThan(5);
+    const live = await rowsWhere('every demo call', (rows) => requestsIn(rows.filter((r) => r.url.includes('run=rt'))) === want);
+    expect(requestsIn(live.filter((r) => r.verdict === 'blocked'))).toBeGreaterThan(5);
 
     await openExport({ format: 'har', scope: 'all' });
     const file = await download();
@@ -142,7 +144,7 @@ describe.skipIf(!executablePath)('reports in Chromium', () => {
     exported = file.text;
     const har = JSON.parse(exported);
     expect(validateHar(har)).toEqual([]);
-    expect(har.log._corsLens.counts.blocked).toBe(live.filter((r) => r.verdict === 'blocked').length);
+    expect(har.log._corsLens.counts.blocked).toBe(requestsIn(live.filter((r) => r.verdict === 'blocked')));
     // The demo's `x-api-key: demo-key` is a secret by name: redacted by default.
     expect(exported).not.toContain('demo-key');
     // The panel's analyser runs without hints (computed on demand): the export computes them, and every blocked

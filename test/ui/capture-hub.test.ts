@@ -1,7 +1,7 @@
 // The devtools page's capture: onRequestFinished + getHAR() backfill, de-duplicated, in-flight
 // getHAR() entries held back until they finish, navigations replayed in order.
 import { describe, expect, test, vi } from 'vitest';
-import { BACKFILL_EVERY_MS, BACKFILL_PACE, createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
+import { BACKFILL_EVERY_MS, BACKFILL_MAX_EVERY_MS, BACKFILL_PACE, BACKFILL_STORM_MAX_MS, createCaptureHub, entryKey, PENDING_MAX_MS } from '../../extension/devtools/capture-hub';
 import { createAnalyzer } from '../../src/core/analyze';
 import { applyEntries, applyReplace, createPanelStore } from '../../src/ui/store';
 import type { SourceEvent } from '../../src/ui/source';
@@ -78,7 +78,7 @@ describe('createCaptureHub', () => {
     }
   });
 
-  test('getHAR() runs one at a time while the panel is visible, the next waiting ten times as long as the last took (issue 18)', async () => {
+  test('getHAR() runs one at a time while the panel is visible, the next waiting BACKFILL_PACE times as long as the last took (issue 18)', async () => {
     vi.useFakeTimers();
     try {
       const fake = fakeNetwork();
@@ -108,6 +108,138 @@ describe('createCaptureHub', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  test('calls started in the same millisecond stay one row each: their durations tell them apart (a retry loop catching up, issue 18)', async () => {
+    const fake = fakeNetwork();
+    const hub = createCaptureHub(fake.network as never);
+    const retry = (time: number) => entry({ url: `${API}/v1/items`, started: 7, time, status: 0, error: 'net::ERR_FAILED' });
+    const live: SourceEvent[] = [];
+    hub.connect((e) => live.push(e));
+    hub.start();
+    await flush();
+    fake.finish(retry(12.25));
+    fake.finish(retry(30.5));
+    await flush();
+    fake.setHar([retry(30.5), retry(12.25), retry(41.75)]); // getHAR() lists a third, never reported finished
+    await hub.backfill();
+    expect(entriesOf(live).map((e) => (e as { time: number }).time)).toEqual([12.25, 30.5, 41.75]);
+    expect(live.some((e) => e.type === 'replace')).toBe(false);
+    expect(hub.stats()).toMatchObject({ entries: 3, duplicates: 2 });
+  });
+
+  test('a copy getHAR() took while the response was still arriving is the same request once it finishes', async () => {
+    const fake = fakeNetwork();
+    const hub = createCaptureHub(fake.network as never);
+    const stream = (time: number, headers: Record<string, string>) => entry({ url: `${API}/events`, started: 9, time, status: 200, responseHeaders: headers });
+    fake.setHar([stream(40, { 'Content-Type': 'text/event-stream' })]);
+    hub.start();
+    await flush();
+    fake.finish(stream(5_000, { 'Content-Type': 'text/event-stream' }));
+    fake.finish(stream(6_000, { 'Content-Type': 'text/event-stream', 'X-Other': 'a second call, same start' }));
+    await flush();
+    const events: SourceEvent[] = [];
+    hub.connect((e) => events.push(e));
+    expect(entriesOf(events).map((e) => (e as { time: number }).time)).toEqual([40, 6_000]);
+    expect(hub.stats()).toMatchObject({ entries: 2, duplicates: 1 });
+  });
+
+  test('pulls that bring nothing new come ever less often, and one that does brings the pace back (issue 18)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeNetwork();
+      const starts: number[] = [];
+      const network = { ...fake.network, getHAR: async () => (starts.push(Date.now()), fake.network.getHAR()) };
+      const hub = createCaptureHub(network as never);
+      const stop = hub.start();
+      const known = entry({ url: `${API}/v1/items`, started: 1 });
+      fake.finish(known);
+      fake.setHar([known]); // every pull: only what onRequestFinished already brought
+      hub.setVisible(true);
+      await vi.advanceTimersByTimeAsync(120_000);
+      const gaps = () => starts.slice(1).map((t, i) => t - starts[i]!);
+      // The pull when the panel was shown found nothing new either: the periodic ones start at twice the pace.
+      expect(gaps()).toEqual([2, 4, 8, 8, 8, 8].map((k) => k * BACKFILL_EVERY_MS));
+      expect(BACKFILL_MAX_EVERY_MS).toBe(8 * BACKFILL_EVERY_MS);
+      fake.setHar([known, entry({ url: `${API}/unread-body`, started: 2 })]); // a fetch whose body nobody read
+      const before = starts.length;
+      await vi.advanceTimersByTimeAsync(BACKFILL_MAX_EVERY_MS + BACKFILL_EVERY_MS);
+      expect(hub.stats().entries).toBe(2);
+      expect(starts[before + 1]! - starts[before]!).toBe(BACKFILL_EVERY_MS);
+      hub.setVisible(false);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a held copy brings a second pull when it is due only if onRequestFinished has not brought the request meanwhile (issue 18)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeNetwork();
+      let pulls = 0;
+      const network = { ...fake.network, getHAR: async () => (pulls++, fake.network.getHAR()) };
+      const hub = createCaptureHub(network as never);
+      const at = new Date(Date.now() - 10).toISOString();
+      const failed = (status: number) => entry({ url: `${API}/v1/items`, started: at, time: 8, status, error: 'net::ERR_FAILED' });
+      fake.setHar([failed(0)]); // ended a moment ago: held, its onRequestFinished copy may follow
+      hub.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect([pulls, hub.stats().entries]).toEqual([1, 0]);
+      fake.finish(failed(0));
+      await vi.advanceTimersByTimeAsync(PENDING_MAX_MS + 100);
+      expect([pulls, hub.stats().entries]).toEqual([1, 1]);
+      fake.setHar([failed(0), entry({ url: `${API}/other`, started: new Date(Date.now() - 10).toISOString(), time: 9, status: 0, error: 'net::ERR_FAILED' })]);
+      await hub.backfill(); // held, and never reported finished: pulled again when due, then let through
+      await vi.advanceTimersByTimeAsync(PENDING_MAX_MS + 100);
+      expect([pulls, hub.stats().entries]).toEqual([3, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('while requests finish 50 a second the periodic pull waits for the storm to pass, at most BACKFILL_STORM_MAX_MS (issue 18)', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeNetwork();
+      const starts: number[] = [];
+      const network = { ...fake.network, getHAR: async () => (starts.push(Date.now()), [] as unknown[]) };
+      const hub = createCaptureHub(network as never);
+      const stop = hub.start();
+      hub.setVisible(true);
+      await vi.advanceTimersByTimeAsync(0);
+      const t0 = Date.now();
+      for (let i = 0; i < 90 * 50; i++) {
+        fake.finish(entry({ url: `${API}/v1/items?i=${i}`, started: i * 20 }));
+        await vi.advanceTimersByTimeAsync(20);
+      }
+      const during = starts.filter((t) => t > t0).map((t) => t - t0);
+      expect(during).toHaveLength(1);
+      expect(during[0]).toBeGreaterThanOrEqual(BACKFILL_STORM_MAX_MS);
+      const before = starts.length;
+      await vi.advanceTimersByTimeAsync(1_000); // the storm is over: the pull after the burst
+      expect(starts.length).toBe(before + 1);
+      hub.setVisible(false);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a copy getHAR() times differently from the one onRequestFinished brought is still that request while the log lists no more of them', async () => {
+    const fake = fakeNetwork();
+    const hub = createCaptureHub(fake.network as never);
+    const call = (time: number, status = 200) => entry({ url: `${API}/v1/items`, started: 3, time, status, responseHeaders: status === 200 ? { 'Access-Control-Allow-Origin': PAGE } : {} });
+    hub.start();
+    await flush();
+    fake.finish(call(20));
+    await flush();
+    fake.setHar([call(21.5)]); // one request in the log: the same one, timed otherwise
+    await hub.backfill();
+    expect(hub.stats()).toMatchObject({ entries: 1 });
+    fake.setHar([call(21.5), call(48)]); // two in the log: the second is a request of its own
+    await hub.backfill();
+    expect(hub.stats()).toMatchObject({ entries: 2 });
   });
 
   test('passes navigations through, in order', async () => {

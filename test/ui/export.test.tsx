@@ -61,6 +61,23 @@ describe('raw entries line up with the analysis', () => {
     expect(body(panel.text)).toBe(body(cli.text));
   });
 
+  test('the JSON export is the CLI\'s report schema 2, redacted: the same document as `cors-lens report --format json`', () => {
+    m = mountLive();
+    const entries = demoEntries();
+    m.push(...entries);
+    const out = renderExport(m.panel.store, { format: 'json', scope: 'all', keepSecrets: false, keepBodies: false });
+    expect(out.fileName).toMatch(/-all\.json$/);
+    expect(out.mimeType).toBe('application/json');
+    expect(out.text).not.toContain(SECRET);
+    const doc = JSON.parse(out.text);
+    expect(doc.schemaVersion).toBe(2);
+    expect(doc.tables.hints.length).toBeGreaterThan(0);
+    const harText = { log: { version: '1.2', creator: { name: 'CORS Lens', version: '0' }, pages: [], entries } };
+    const cli = JSON.parse(renderReport(analyzeHar(harText), harText, { format: 'json' }).text);
+    // The input's creator is the one thing the live panel does not know (it sees entries, not the log around them).
+    expect({ ...doc, input: { ...doc.input, creator: null } }).toEqual({ ...cli, input: { ...cli.input, creator: null } });
+  });
+
   test('live entries pointing at a page the panel never saw lose the dangling pageref (HAR stays valid)', () => {
     m = mountLive();
     m.push({ ...demoEntries()[0], pageref: 'page_3' });

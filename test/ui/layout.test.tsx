@@ -136,8 +136,8 @@ describe('a narrow panel (DevTools docked right)', () => {
     const { root } = setup(540);
     expect(root.querySelector('.toolbar')!.classList.contains('compact')).toBe(true);
     act(() => root.querySelector<HTMLElement>('.tool.more')!.click());
-    const items = [...root.querySelectorAll('.more-menu [role^=menuitem]')].map((b) => b.textContent);
-    expect(items).toEqual(['Preserve log', 'Newest first', 'Import HAR', 'Export']);
+    const items = [...root.querySelectorAll('.more-menu [role^=menuitem]')].map((b) => [b.textContent, b.getAttribute('aria-checked')]);
+    expect(items).toEqual([['Preserve log', 'false'], ['Newest first', 'false'], ['✓Group repeats', 'true'], ['Import HAR', null], ['Export', null]]);
     act(() => root.querySelector<HTMLElement>('.more-menu [role=menuitemcheckbox]:nth-child(2)')!.click());
     expect(mounted!.store.newestFirst.value).toBe(true);
     expect(root.querySelector('.more-menu [role=menuitemcheckbox]:nth-child(2)')!.getAttribute('aria-checked')).toBe('true');

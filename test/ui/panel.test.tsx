@@ -397,6 +397,30 @@ describe('the CORS panel', () => {
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
 
+  test('a retry loop is one row with its count (×N, read out as "N identical calls"); the detail says which one it shows; "Group repeats" lists each', async () => {
+    const { root, push, storage } = setup();
+    await act(() => new Promise((r) => setTimeout(r, 0))); // settings load
+    const retry = (i: number) => ({ report: report({ id: `r${i}`, startedMs: Date.parse('2026-11-24T18:47:46.000Z') + i * 20, url: 'http://127.0.0.1:8702/v1/items', verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', pageStatus: 0 }) });
+    push(...Array.from({ length: 50 }, (_, i) => retry(i)));
+    const rows = () => [...root.querySelectorAll<HTMLElement>('.rows [role=row]')];
+    expect(rows().map((r) => [r.dataset.exchangeId, r.dataset.count])).toEqual([['r49', '50']]);
+    expect(q(root, '.rows .repeat').textContent).toBe('×5050 identical calls:');
+    expect(q(root, '.rows .repeat [aria-hidden]').textContent).toBe('×50');
+    expect(q(root, '.rows .repeat').title).toContain('Called 50 times');
+    expect(q(root, '.counts').textContent).toContain('50 / 50 requests');
+    act(() => rows()[0]!.click());
+    expect(q(root, '.detail').dataset.exchangeId).toBe('r49');
+    expect(q(root, '.repeat-note').textContent).toBe('One of 50 identical calls, from 18:47:46.000 to 18:47:46.980; this is the one at 18:47:46.980.');
+    push(retry(50));
+    expect(rows().map((r) => [r.dataset.exchangeId, r.dataset.count, r.getAttribute('aria-selected')])).toEqual([['r50', '51', 'true']]);
+    expect(q(root, '.detail').dataset.exchangeId).toBe('r49'); // what the user opened stays open
+    act(() => q<HTMLInputElement>(root, '.group-repeats input').click());
+    expect(rows()).toHaveLength(51);
+    expect(root.querySelector('.rows .repeat')).toBeNull();
+    await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(await storage.get(SETTINGS.groupRepeats)).toBe(false);
+  });
+
   test('virtualises: thousands of exchanges render only a window of rows, with a dropped notice past the cap', () => {
     const { root, push } = setup();
     const many = Array.from({ length: 12_000 }, (_, i) => ({ report: report({ id: `m${i}`, startedMs: i }) }));

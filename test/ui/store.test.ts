@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { ExchangeReport } from '../../src/core/analysis';
 import { applyClear, applyEntries, applyMoveSelection, applyNavigated, applySelect, createPanelStore } from '../../src/ui/store';
 import { createFakeAnalyzer, report } from './support/fake-analyzer';
 
@@ -97,5 +98,68 @@ describe('applyMoveSelection', () => {
     expect(store.selectedId.value).toBe('c');
     applyMoveSelection(store, -1);
     expect(store.selectedId.value).toBe('b');
+  });
+});
+
+describe('repeats of one call are one line with a count, like the Console (issue 18)', () => {
+  const URL = 'http://127.0.0.1:8702/v1/items';
+  const retry = (id: string, startedMs: number, over: Partial<ExchangeReport> = {}) =>
+    ({ report: report({ id, startedMs, url: URL, verdict: 'blocked', corsError: 'HeaderDisallowedByPreflightResponse', pageStatus: 0, ...over }) });
+  const lines = (store: ReturnType<typeof createPanelStore>) => store.list.value.rows.map((r) => `${r.x.id}×${r.count}`);
+
+  test('one line per call where its newest occurrence is; every exchange stays in the store', () => {
+    const store = createPanelStore({ analyzer: createFakeAnalyzer() });
+    applyEntries(store, [retry('r1', 1), allowed('ok', 2), retry('r2', 3), retry('r3', 4)]);
+    expect(lines(store)).toEqual(['ok×1', 'r3×3']);
+    expect(store.list.value.rows[1]!.firstMs).toBe(1);
+    expect(store.visible.value).toHaveLength(4);
+    expect(store.exchanges.value).toHaveLength(4);
+    store.newestFirst.value = true;
+    expect(lines(store)).toEqual(['r3×3', 'ok×1']);
+  });
+
+  test('another verdict, failure, method, URL, page origin, status or preflight is another line', () => {
+    const store = createPanelStore({ analyzer: createFakeAnalyzer() });
+    applyEntries(store, [
+      retry('a', 1),
+      retry('status', 1.5, { pageStatus: 500 }),
+      retry('cached', 1.7, { pairing: { method: 'preflight-cache', detail: '' } }),
+      retry('failure', 2, { corsError: 'MissingAllowOriginHeader' }),
+      retry('verdict', 3, { verdict: 'allowed', corsError: null }),
+      retry('method', 4, { method: 'PUT' }),
+      retry('url', 5, { url: `${URL}?page=2` }),
+      retry('origin', 6, { origin: 'http://127.0.0.1:9999' }),
+      retry('b', 7),
+    ]);
+    expect(lines(store)).toEqual(['status×1', 'cached×1', 'failure×1', 'verdict×1', 'method×1', 'url×1', 'origin×1', 'b×2']);
+  });
+
+  test('the filters apply first: a line counts only the occurrences shown', () => {
+    const store = createPanelStore({ analyzer: createFakeAnalyzer() });
+    applyEntries(store, [retry('r1', 1), retry('r2', 2, { corsError: 'MissingAllowOriginHeader' }), retry('r3', 3)]);
+    store.filterText.value = 'headerdisallowed';
+    expect(lines(store)).toEqual(['r3×2']);
+  });
+
+  test('"Group repeats" off: every exchange is a line of its own', () => {
+    const store = createPanelStore({ analyzer: createFakeAnalyzer() });
+    applyEntries(store, [retry('r1', 1), retry('r2', 2)]);
+    store.groupRepeats.value = false;
+    expect(lines(store)).toEqual(['r1×1', 'r2×1']);
+  });
+
+  test('arrow keys move by lines; a line of repeats opens its newest, and the occurrence opened stays selected as retries arrive', () => {
+    const store = createPanelStore({ analyzer: createFakeAnalyzer() });
+    applyEntries(store, [allowed('first', 0), retry('r1', 1), retry('r2', 2), allowed('last', 3)]);
+    applyMoveSelection(store, 1);
+    expect(store.selectedId.value).toBe('first');
+    applyMoveSelection(store, 1);
+    expect(store.selectedId.value).toBe('r2');
+    applyEntries(store, [retry('r3', 4)]);
+    expect(lines(store)).toEqual(['first×1', 'last×1', 'r3×3']);
+    expect(store.selected.value?.id).toBe('r2');
+    expect(store.list.value.lineOf(store.selected.value!)).toBe(2);
+    applyMoveSelection(store, -1);
+    expect(store.selectedId.value).toBe('last');
   });
 });

@@ -5,7 +5,7 @@ import { decodeSplit } from '../hints/context';
 import { titleCase } from '../hints/fill';
 import type { ApiObservation, ResponseFacts } from './observe';
 import {
-  type ApiState, type ComparedField, IdList, MAX_APIS, MAX_PREFLIGHT_KEYS, MAX_ROUTES_PER_API, MAX_VALUES,
+  type ApiState, type ComparedField, IdList, MAX_APIS, MAX_HEADER_LISTS, MAX_PREFLIGHT_KEYS, MAX_ROUTES_PER_API, MAX_VALUES,
   type RepeatCause, type RouteState, createApiState, createRouteState,
 } from './state';
 import { union } from './fixes';
@@ -32,10 +32,25 @@ function isPublicAsset(o: ApiObservation, r: ResponseFacts): boolean {
   return staticHost && (o.method === 'GET' || o.method === 'HEAD') && o.credentials !== 'include' && r.mimeType !== null && STATIC_MIME.test(r.mimeType);
 }
 
-/** Valid header names of a list, Title-Case (`x-api-key` → `X-Api-Key`); `*` and invalid items left out. */
-function headerNames(value: string): string[] {
-  return decodeSplit(value).map((h) => h.trim().toLowerCase()).filter((h) => h !== '' && isToken(h)).map(titleCase);
+// A page sends the same few header lists again and again: each derived value is worked out once per distinct
+// raw value (bounded caches; the values are shared, so read-only).
+const CACHE_SIZE = 256;
+function remembered<T>(compute: (value: string) => T): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    let out = cache.get(value);
+    if (out === undefined) {
+      out = compute(value);
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(value, out);
+    }
+    return out;
+  };
 }
+
+/** Valid header names of a list, Title-Case (`x-api-key` → `X-Api-Key`); `*` and invalid items left out. */
+const headerNames: (value: string) => readonly string[] = remembered((value) =>
+  decodeSplit(value).map((h) => h.trim().toLowerCase()).filter((h) => h !== '' && isToken(h)).map(titleCase));
 
 const hasToken = (value: string | null, token: string) => value !== null && decodeSplit(value).some((v) => v.trim().toLowerCase() === token);
 const isTrue = (v: string | null) => v !== null && v.trim().toLowerCase() === 'true';
@@ -49,9 +64,14 @@ function maxAgeSeconds(value: string | null): number {
 /** A sorted, case-normalised list so `GET, POST` and `POST,GET` compare equal. */
 function normalisedList(value: string | null, upper: boolean): string {
   if (value === null) return '(absent)';
-  const items = decodeSplit(value).map((v) => (upper ? v.trim() : v.trim().toLowerCase())).filter(Boolean);
-  return [...new Set(items)].sort().join(', ') || '(empty)';
+  return upper ? normalisedAsIs(value) : normalisedLower(value);
 }
+const sortedList = (value: string, lower: boolean) => {
+  const items = decodeSplit(value).map((v) => (lower ? v.trim().toLowerCase() : v.trim())).filter(Boolean);
+  return [...new Set(items)].sort().join(', ') || '(empty)';
+};
+const normalisedAsIs = remembered((value) => sortedList(value, false));
+const normalisedLower = remembered((value) => sortedList(value, true));
 
 /** An allowed origin, with "the request's own origin" named as such so routes called from different pages compare. */
 function normalisedOrigin(r: ResponseFacts): string {
@@ -70,6 +90,9 @@ const NORMALISE: Record<ComparedField, (r: ResponseFacts) => string> = {
 const COMPARED_ON: Record<ComparedField, ReadonlyArray<'preflight' | 'actual'>> = {
   allowOrigin: ['preflight', 'actual'], allowCredentials: ['preflight', 'actual'], allowMethods: ['preflight'], allowHeaders: ['preflight'], maxAge: ['preflight'],
 };
+const COMPARED_FIELDS_ON = (stage: 'preflight' | 'actual') => (Object.keys(COMPARED_ON) as ComparedField[]).filter((f) => COMPARED_ON[f].includes(stage));
+/** The compared fields each stage speaks for, in COMPARED_ON's order. */
+const COMPARED_BY_STAGE: Record<'preflight' | 'actual', readonly ComparedField[]> = { preflight: COMPARED_FIELDS_ON('preflight'), actual: COMPARED_FIELDS_ON('actual') };
 
 export interface ApiAggregator {
   add(o: ApiObservation): void;
@@ -119,10 +142,14 @@ function fold(api: ApiState, o: ApiObservation): void {
     api.routes.set(routeKey, route);
   }
   route.counts[verdict]++;
-  if (api.needs.methods.length < MAX_VALUES) union(api.needs.methods, [o.method]);
+  if (api.needs.methods.length < MAX_VALUES && !api.needs.methods.includes(o.method)) union(api.needs.methods, [o.method]);
   // Headers to allow: what the preflights already allowed (a fix must not take them away) and what they asked for.
+  // A list already folded in adds nothing (union only adds): skipped.
   for (const list of [o.preflight?.allowHeaders, o.preflight?.requestHeaders]) {
-    if (list && api.needs.headers.length < MAX_VALUES * 2) union(api.needs.headers, headerNames(list));
+    if (list && api.needs.headers.length < MAX_VALUES * 2 && !api.needs.headerLists.has(list)) {
+      union(api.needs.headers, headerNames(list));
+      if (api.needs.headerLists.size < MAX_HEADER_LISTS) api.needs.headerLists.add(list);
+    }
   }
   route.ids.add(o.id);
   if (o.verdict === 'blocked' && o.corsError) route.causes.set(o.corsError, (route.causes.get(o.corsError) ?? 0) + 1);
@@ -150,8 +177,7 @@ function observeResponse(api: ApiState, route: RouteState, o: ApiObservation, st
   // Errors are compared with successes separately (errors without CORS headers), not as a route's policy.
   const error = r.status >= 400;
   if (stage === 'preflight' || !error) {
-    for (const field of Object.keys(COMPARED_ON) as ComparedField[]) {
-      if (!COMPARED_ON[field].includes(stage)) continue;
+    for (const field of COMPARED_BY_STAGE[stage]) {
       const value = NORMALISE[field](r);
       let ids = route.compared[field].get(value);
       if (!ids) {

@@ -3,7 +3,6 @@
 // Observations are small and self-contained, so the aggregator can fold them and drop the entries
 // (streaming keeps memory bounded).
 import type { ExchangeReport, HeaderList, ObservedEntry } from '../types';
-import { getHeader } from '../fetch/headers';
 import { createHintContext, type HintContext } from '../hints/context';
 import { type FillValues, fillValues } from '../hints/fill';
 import { type ApiIdentity, identifyApi, type ParsedTarget, parseTarget, routePath } from './identify';
@@ -47,22 +46,51 @@ export interface ApiObservation {
   readonly blocked: { readonly cause: FixCause; readonly fill: FillValues } | null;
 }
 
+type FactField = 'requestOrigin' | 'requestHeaders' | 'allowOrigin' | 'allowCredentials' | 'allowMethods' | 'allowHeaders' | 'maxAge' | 'exposeHeaders' | 'vary';
+type HeaderFacts = Record<FactField, string | null>;
+
+const REQUEST_FACTS: Readonly<Record<string, FactField>> = { origin: 'requestOrigin', 'access-control-request-headers': 'requestHeaders' };
+const RESPONSE_FACTS: Readonly<Record<string, FactField>> = {
+  'access-control-allow-origin': 'allowOrigin',
+  'access-control-allow-credentials': 'allowCredentials',
+  'access-control-allow-methods': 'allowMethods',
+  'access-control-allow-headers': 'allowHeaders',
+  'access-control-max-age': 'maxAge',
+  'access-control-expose-headers': 'exposeHeaders',
+  vary: 'vary',
+};
+
+/** Each named header's value as getHeader gives it (repeated lines joined with ", "), in one pass over the list. */
+function collect(list: HeaderList, names: Readonly<Record<string, FactField>>, into: HeaderFacts): void {
+  for (const [name, value] of list) {
+    const field = Object.hasOwn(names, name) ? names[name] : undefined;
+    if (field === undefined) continue;
+    const seen = into[field];
+    into[field] = seen === null ? value : `${seen}, ${value}`;
+  }
+}
+
 function factsOf(e: ObservedEntry): ResponseFacts {
-  const h = (list: HeaderList, name: string) => getHeader(list, name);
+  const h: HeaderFacts = {
+    requestOrigin: null, requestHeaders: null, allowOrigin: null, allowCredentials: null, allowMethods: null,
+    allowHeaders: null, maxAge: null, exposeHeaders: null, vary: null,
+  };
+  collect(e.requestHeaders, REQUEST_FACTS, h);
+  collect(e.responseHeaders, RESPONSE_FACTS, h);
   return {
     url: e.url,
     status: e.status,
     startedMs: e.startedMs,
     durationMs: e.durationMs,
-    requestOrigin: h(e.requestHeaders, 'origin'),
-    requestHeaders: h(e.requestHeaders, 'access-control-request-headers'),
-    allowOrigin: h(e.responseHeaders, 'access-control-allow-origin'),
-    allowCredentials: h(e.responseHeaders, 'access-control-allow-credentials'),
-    allowMethods: h(e.responseHeaders, 'access-control-allow-methods'),
-    allowHeaders: h(e.responseHeaders, 'access-control-allow-headers'),
-    maxAge: h(e.responseHeaders, 'access-control-max-age'),
-    exposeHeaders: h(e.responseHeaders, 'access-control-expose-headers'),
-    vary: h(e.responseHeaders, 'vary'),
+    requestOrigin: h.requestOrigin,
+    requestHeaders: h.requestHeaders,
+    allowOrigin: h.allowOrigin,
+    allowCredentials: h.allowCredentials,
+    allowMethods: h.allowMethods,
+    allowHeaders: h.allowHeaders,
+    maxAge: h.maxAge,
+    exposeHeaders: h.exposeHeaders,
+    vary: h.vary,
     mimeType: e.responseMimeType,
     resourceType: e.resourceType,
   };
@@ -89,7 +117,7 @@ function causeOf(ctx: HintContext): FixCause {
 
 // The response headers that can change which service answered (fingerprint.ts): with the host and the first
 // path segments they decide the API, so the fingerprints run once per distinct combination, not per exchange.
-const SERVICE_MARKERS = ['x-amz-apigw-id', 'apigw-requestid', 'server', 'via', 'x-amz-cf-id', 'x-amz-cf-pop', 'x-cache', 'x-amz-request-id', 'x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-appsync-tokensconsumed'];
+const SERVICE_MARKERS: ReadonlySet<string> = new Set(['x-amz-apigw-id', 'apigw-requestid', 'server', 'via', 'x-amz-cf-id', 'x-amz-cf-pop', 'x-cache', 'x-amz-request-id', 'x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-appsync-tokensconsumed']);
 const IDENTITY_CACHE_SIZE = 512;
 const identities = new Map<string, ApiIdentity>();
 
@@ -98,7 +126,7 @@ function markersOf(e: ObservedEntry | null): string {
   let out = '';
   for (const [name, value] of e.responseHeaders) {
     if (name.startsWith('x-amzn-remapped-')) out += '|remapped';
-    else if (SERVICE_MARKERS.includes(name)) out += `|${name}=${name === 'server' || name === 'via' || name === 'x-cache' ? value : ''}`;
+    else if (SERVICE_MARKERS.has(name)) out += `|${name}=${name === 'server' || name === 'via' || name === 'x-cache' ? value : ''}`;
   }
   return out;
 }
@@ -108,7 +136,8 @@ function apiOf(target: ParsedTarget, exchange: ExchangeReport, preflight: Observ
   const key = `${target.origin}/${target.segments.slice(0, 2).map((x, i) => (i === 0 ? x : '+')).join('/')}${markersOf(preflight)}${markersOf(actual)}`;
   let identity = identities.get(key);
   if (identity === undefined) {
-    identity = identifyApi(target, exchange.fingerprints.length > 0 ? exchange.fingerprints : ctx().fingerprints);
+    // The context's fingerprints, not exchange.fingerprints: reading those would run the whole hint engine (they are lazy).
+    identity = identifyApi(target, ctx().fingerprints);
     if (identities.size >= IDENTITY_CACHE_SIZE) identities.delete(identities.keys().next().value as string);
     identities.set(key, identity);
   }

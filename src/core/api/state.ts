@@ -13,6 +13,8 @@ export const MAX_ROUTES_PER_API = 500;
 export const MAX_APIS = 500;
 /** Distinct preflight cache keys remembered per API (to count what a max-age would have saved). */
 export const MAX_PREFLIGHT_KEYS = 5_000;
+/** Distinct raw header lists remembered per API as already folded into its needs. */
+export const MAX_HEADER_LISTS = 256;
 
 export class IdList {
   readonly ids: string[] = [];
@@ -73,7 +75,7 @@ export interface ApiState {
   routesDropped: number;
   readonly fixes: Map<FixCause, FixState>;
   /** What the page needed across every route of the API: methods called, headers requested (Title-Case). */
-  readonly needs: { readonly methods: string[]; readonly headers: string[] };
+  readonly needs: { readonly methods: string[]; readonly headers: string[]; /** Raw header lists already folded into `headers`. */ readonly headerLists: Set<string> };
   readonly evidence: {
     readonly wildcard: IdList;
     readonly wildcardOrigins: string[];
@@ -130,7 +132,7 @@ export function createApiState(identity: ApiIdentity): ApiState {
     routes: new Map(),
     routesDropped: 0,
     fixes: new Map(),
-    needs: { methods: [], headers: [] },
+    needs: { methods: [], headers: [], headerLists: new Set() },
     evidence: {
       wildcard: new IdList(), wildcardOrigins: [], wildcardWithCredentials: new IdList(), nullOrigin: new IdList(),
       reflected: new Map(), reflectedWithCredentials: false, missingVary: new IdList(), allowOriginByOrigin: new Map(),

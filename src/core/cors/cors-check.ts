@@ -13,11 +13,14 @@ export interface CorsCheckInput {
   readonly responseHeaders: HeaderList;
   readonly stage: Stage;
   readonly entry: number | null;
+  /** Build the checklist rows too (default true); the verdict pass needs only the failures. */
+  readonly withRows?: boolean;
 }
 
 export interface CorsCheckResult {
   /** Every failing check, in the order Chromium meets them (at most one for ACAO, then one for ACAC). */
   readonly failures: Failure[];
+  /** Empty when the rows were not asked for. */
   readonly rows: CheckRow[];
 }
 
@@ -27,13 +30,13 @@ export function corsCheck(input: CorsCheckInput): CorsCheckResult {
   const rowStage = stage === 'preflight' ? 'preflight' : 'actual';
   const named = (e: CorsError): CorsError => (stage === 'preflight' ? (FAILURE_TEXT[e].preflightTwin ?? e) : e);
   const failures: Failure[] = [];
-  const rows: CheckRow[] = [];
+  // The rows explain; the verdict needs only the failures. `rows?.push(...)` does not even build a row without them.
+  const rows: CheckRow[] | null = input.withRows === false ? null : [];
 
   // 1. Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list.
   const acao = getHeader(responseHeaders, 'access-control-allow-origin');
-  const acaoExpected = credentialsInclude ? origin : `${origin} or *`;
   const acaoRow = (status: CheckRow['status'], corsError?: CorsError, note?: string, id: Parameters<typeof step>[0] = 'cors-check#4') =>
-    rows.push({ stage: rowStage, header: 'Access-Control-Allow-Origin', status, expected: acaoExpected, actual: acao, spec: step(id), ...(corsError ? { corsError } : {}), ...(note ? { note } : {}) });
+    rows?.push({ stage: rowStage, header: 'Access-Control-Allow-Origin', status, expected: credentialsInclude ? origin : `${origin} or *`, actual: acao, spec: step(id), ...(corsError ? { corsError } : {}), ...(note ? { note } : {}) });
 
   let originPassed = false;
   if (acao === null) {
@@ -46,8 +49,8 @@ export function corsCheck(input: CorsCheckInput): CorsCheckResult {
     if (!credentialsInclude) {
       acaoRow('ok', undefined, 'the wildcard allows any origin for requests without credentials', 'cors-check#3');
       // (Success: Access-Control-Allow-Credentials is not consulted.)
-      rows.push(credentialsRow(rowStage, responseHeaders, false));
-      return { failures, rows };
+      rows?.push(credentialsRow(rowStage, responseHeaders, false));
+      return checked(failures, rows);
     }
     const e = named('WildcardOriginNotAllowed');
     failures.push(failure(e, '', stage, entry, 'cors-check#3'));
@@ -65,22 +68,22 @@ export function corsCheck(input: CorsCheckInput): CorsCheckResult {
 
   // 5. If request's credentials mode is not "include", then return success.
   if (!credentialsInclude) {
-    rows.push(credentialsRow(rowStage, responseHeaders, false));
-    return { failures, rows };
+    rows?.push(credentialsRow(rowStage, responseHeaders, false));
+    return checked(failures, rows);
   }
   // 6. Let credentials be the result of getting `Access-Control-Allow-Credentials` from response's header list.
   const acac = getHeader(responseHeaders, 'access-control-allow-credentials');
   // 7. If credentials is `true`, then return success. (Byte-exact: `True` is not `true`.)
   if (acac === 'true') {
-    rows.push(credentialsRow(rowStage, responseHeaders, true));
-    return { failures, rows };
+    rows?.push(credentialsRow(rowStage, responseHeaders, true));
+    return checked(failures, rows);
   }
   // 8. Return failure.
   // Beyond the spec: Chromium reports this only once the origin passed; we list it in any case.
   const e = named('InvalidAllowCredentials');
   const f = failure(e, acac ?? '', stage, entry, 'cors-check#7', originPassed ? undefined : 'Chromium reports this only after the Access-Control-Allow-Origin problem is fixed');
   failures.push(f);
-  rows.push({
+  rows?.push({
     stage: rowStage,
     header: 'Access-Control-Allow-Credentials',
     status: acac === null ? 'missing' : 'invalid',
@@ -90,7 +93,14 @@ export function corsCheck(input: CorsCheckInput): CorsCheckResult {
     corsError: e,
     ...(acac !== null && acac.toLowerCase() === 'true' ? { note: 'the value is case-sensitive: only lower-case `true` counts' } : {}),
   });
-  return { failures, rows };
+  return checked(failures, rows);
+}
+
+/** What a check without rows returns (frozen: nothing may add to it). */
+export const NO_ROWS: CheckRow[] = Object.freeze([]) as unknown as CheckRow[];
+
+function checked(failures: Failure[], rows: CheckRow[] | null): CorsCheckResult {
+  return { failures, rows: rows ?? NO_ROWS };
 }
 
 function credentialsRow(stage: 'preflight' | 'actual', headers: HeaderList, needed: boolean): CheckRow {

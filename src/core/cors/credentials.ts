@@ -6,7 +6,8 @@ import { isRedirectResponse } from '../fetch/location';
 
 export interface ChecksResult {
   readonly failures: Failure[];
-  readonly rows: import('../types').CheckRow[];
+  /** The credentials mode the checks ran with. */
+  readonly credentialsInclude: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@
 // (browser-signal.ts), redirects (redirect.ts), Local Network Access (address-space.ts), the verdict and summary
 // (verdict.ts), the hidden status (hidden-status.ts), advisory rows (advisory-rows.ts); every sentence is in
 // wording.ts. The verdict follows the spec's checks (with Chromium's measured behaviour where they differ).
-import type { CheckRow, ExchangeReport, Failure, ObservedEntry, Pairing, PreflightReason } from '../types';
+import type { BrowserSignal, CheckRow, CredentialsMode, ExchangeReport, Failure, HiddenStatus, Inferred, ObservedEntry, Pairing, PreflightReason, Verdict } from '../types';
 import { getHeader } from '../fetch/headers';
 import { isCorsNonWildcardRequestHeaderName } from '../fetch/safelist';
 import { isRedirectResponse } from '../fetch/location';
@@ -12,8 +12,8 @@ import { advisoryRows } from './advisory-rows';
 import { localNetworkFailure } from './address-space';
 import { browserSignal } from './browser-signal';
 import { FAILURE_TEXT } from './failure-text';
-import { corsCheck } from './cors-check';
-import { failureIfCredentialed, inferCredentials } from './credentials';
+import { corsCheck, NO_ROWS } from './cors-check';
+import { type ChecksResult, failureIfCredentialed, inferCredentials } from './credentials';
 import { hiddenStatus } from './hidden-status';
 import { checkPreflightResponse } from './preflight';
 import { preflightReason } from './preflight-reason';
@@ -21,6 +21,7 @@ import { redirectLocationFailures } from './redirect';
 import { step } from './spec-steps';
 import { decideVerdict, summarize } from './verdict';
 import { ROW_NOTE, SUMMARY, UNKNOWN_REASON } from './wording';
+import { defineLazy, lazyField, lazySource } from '../lazy';
 
 export interface ExchangeInput {
   readonly id: string;
@@ -38,6 +39,20 @@ export interface ExchangeInput {
 
 export type EvaluatedExchange = Omit<ExchangeReport, 'hints' | 'fingerprints'>;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// The explanation of an exchange, built when first read (../lazy.ts): the checklist rows and the summary sentence.
+const CHECKS = lazyField('checks', 'explain', (_x, e: Explanation) => checklist(e));
+const SUMMARY_FIELD = lazyField('summary', 'explain', (_x, e: Explanation) => summary(e));
+
+function explainLater(x: Partial<Mutable<EvaluatedExchange>>, browser: BrowserSignal, e: Explanation): EvaluatedExchange {
+  lazySource(x, 'explain', e);
+  defineLazy(x, CHECKS);
+  x.browser = browser;
+  defineLazy(x, SUMMARY_FIELD);
+  return x as EvaluatedExchange;
+}
+
 export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   const { actual, preflight, pairing, origin } = input;
   const method = actual?.method ?? (preflight ? (getHeader(preflight.requestHeaders, 'access-control-request-method') ?? 'GET') : 'GET');
@@ -47,10 +62,11 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   // A preflight entry's own `_error: null` only says the OPTIONS request completed; the verdict lives on the actual request.
   const browser = browserSignal(actual, input.ignoreBrowserSignals);
 
-  const run = (credentialsInclude: boolean) => runChecks(actual, preflight, origin, method, unsafeNames, credentialsInclude, reason, input.resentAs);
+  // The verdict pass: the checks' failures only; the checklist rows and the summary are built when first read.
+  const checks: Checks = { actual, preflight, origin, method, unsafeNames, reason, resentAs: input.resentAs };
+  const run = (credentialsInclude: boolean) => runChecks(checks, credentialsInclude, false);
   const { credentials, result } = inferCredentials(actual, browser, run);
-  const { failures, rows } = result;
-  const ifCredentialed = failureIfCredentialed(actual, credentials, browser, result, run);
+  const { failures } = result;
   const decided = decideVerdict(actual, preflight, failures, browser, pairing, reason);
   const { verdict } = decided;
   const unknownReason = verdict !== 'unknown' ? null
@@ -60,7 +76,7 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   const hidden = verdict === 'blocked' ? hiddenStatus(actual, preflight, first) : null;
   const serverStatus = actual && actual.status > 0 ? actual.status : null;
 
-  return {
+  const x = {
     id: input.id,
     url,
     method,
@@ -84,11 +100,45 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
     hiddenStatus: hidden,
     preflightReason: reason,
     credentials,
-    checks: rows,
-    browser,
-    summary: summarize(verdict, unknownReason, failures, hidden, browser, preflight !== null, pairing) +
-      (ifCredentialed && verdict === 'allowed' ? SUMMARY.ifCredentialed(FAILURE_TEXT[ifCredentialed.corsError].cause(ifCredentialed.failedParameter), ifCredentialed.corsError) : ''),
-  };
+  } satisfies Partial<EvaluatedExchange> as Partial<Mutable<EvaluatedExchange>>;
+  return explainLater(x, browser, { checks, credentialsInclude: result.credentialsInclude, failures, hidden, browser, pairing, verdict, unknownReason, credentials });
+}
+
+/** What the explanation (checklist rows, summary) is built from when first read. */
+interface Checks {
+  readonly actual: ObservedEntry | null;
+  readonly preflight: ObservedEntry | null;
+  readonly origin: string;
+  readonly method: string;
+  readonly unsafeNames: readonly string[];
+  readonly reason: PreflightReason;
+  readonly resentAs: number | null;
+}
+
+interface Explanation {
+  readonly checks: Checks;
+  /** The credentials mode the verdict's checks ran with. */
+  readonly credentialsInclude: boolean;
+  readonly failures: readonly Failure[];
+  readonly hidden: HiddenStatus | null;
+  readonly browser: BrowserSignal;
+  readonly pairing: Pairing;
+  readonly verdict: Verdict;
+  readonly unknownReason: string | null;
+  readonly credentials: Inferred<CredentialsMode>;
+}
+
+function checklist(e: Explanation): CheckRow[] {
+  return runChecks(e.checks, e.credentialsInclude, true).rows;
+}
+
+function summary(e: Explanation): string {
+  const { actual, preflight } = e.checks;
+  const base = summarize(e.verdict, e.unknownReason, e.failures, e.hidden, e.browser, preflight !== null, e.pairing);
+  if (e.verdict !== 'allowed') return base;
+  // Without a browser verdict and a cookie, an exchange that passes may still fail if sent with credentials: say so.
+  const ifCredentialed = failureIfCredentialed(actual, e.credentials, e.browser, { failures: e.failures as Failure[], credentialsInclude: e.credentialsInclude }, (c) => runChecks(e.checks, c, false));
+  return ifCredentialed ? base + SUMMARY.ifCredentialed(FAILURE_TEXT[ifCredentialed.corsError].cause(ifCredentialed.failedParameter), ifCredentialed.corsError) : base;
 }
 
 /**
@@ -105,42 +155,43 @@ function inRequestOrder(names: string[], actual: ObservedEntry | null): string[]
   return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
 }
 
-function runChecks(
-  actual: ObservedEntry | null, preflight: ObservedEntry | null, origin: string, method: string,
-  unsafeNames: readonly string[], credentialsInclude: boolean, reason: PreflightReason, resentAs: number | null,
-): { failures: Failure[]; rows: CheckRow[] } {
+function runChecks(c: Checks, credentialsInclude: boolean, withRows: boolean): ChecksResult & { readonly rows: CheckRow[] } {
+  const { actual, preflight, origin, method, unsafeNames, reason, resentAs } = c;
   const failures: Failure[] = [];
-  const rows: CheckRow[] = [];
+  // The verdict pass builds no rows: `rows?.push(...)` evaluates nothing when rows is null.
+  const rows: CheckRow[] | null = withRows ? [] : null;
   const preflightUnanswered = preflight !== null && preflight.status === 0 && preflight.responseHeaders.length === 0;
   if (preflight && preflightUnanswered) {
     // The preflight never got a response: not a header problem. Local Network Access stops it before sending.
     const lna = localNetworkFailure(preflight, origin, 'preflight', preflight.error ?? null);
     if (lna) failures.push(lna);
-    rows.push({ stage: 'preflight', header: 'Status', status: 'not-observed', expected: '2xx (ok status)', actual: preflight.error ?? '(no response)', spec: step('cors-preflight-fetch#7'), note: ROW_NOTE['preflight-no-response'] });
+    rows?.push({ stage: 'preflight', header: 'Status', status: 'not-observed', expected: '2xx (ok status)', actual: preflight.error ?? '(no response)', spec: step('cors-preflight-fetch#7'), note: ROW_NOTE['preflight-no-response'] });
   } else if (preflight) {
-    const r = checkPreflightResponse({ preflight, origin, method, unsafeHeaderNames: unsafeNames, credentialsInclude });
-    failures.push(...r.failures);
-    rows.push(...r.rows);
+    const r = checkPreflightResponse({ preflight, origin, method, unsafeHeaderNames: unsafeNames, credentialsInclude, withRows });
+    for (const f of r.failures) failures.push(f);
+    for (const row of r.rows) rows?.push(row);
   } else if (reason.needed) {
-    rows.push({ stage: 'preflight', header: 'Status', status: 'not-observed', expected: '2xx (ok status)', actual: null, spec: step('cors-preflight-fetch#7'), note: ROW_NOTE['preflight-not-captured'] });
+    rows?.push({ stage: 'preflight', header: 'Status', status: 'not-observed', expected: '2xx (ok status)', actual: null, spec: step('cors-preflight-fetch#7'), note: ROW_NOTE['preflight-not-captured'] });
   }
   if (actual && (actual.status > 0 || actual.responseHeaders.length > 0)) {
     const redirect = isRedirectResponse(actual);
     // https://fetch.spec.whatwg.org/#concept-main-fetch step 12: a same-origin hop has response tainting "basic"
     // and gets no CORS check; only its redirect's own checks apply.
     const basic = redirect && originOf(actual.url) === origin;
-    const r = basic ? { failures: [], rows: [] } : corsCheck({ origin, credentialsInclude, responseHeaders: actual.responseHeaders, stage: redirect ? 'redirect' : 'actual', entry: actual.index });
-    failures.push(...r.failures);
-    rows.push(...r.rows);
+    if (!basic) {
+      const r = corsCheck({ origin, credentialsInclude, responseHeaders: actual.responseHeaders, stage: redirect ? 'redirect' : 'actual', entry: actual.index, withRows });
+      for (const f of r.failures) failures.push(f);
+      for (const row of r.rows) rows?.push(row);
+    }
     if (redirect) failures.push(...redirectLocationFailures(actual));
-    rows.push(...advisoryRows(actual));
+    if (rows) rows.push(...advisoryRows(actual));
   } else if (actual) {
     // Beyond the spec: Chromium stops a request to a more private address (Local Network Access) before sending it.
     if (!preflight && !reason.needed && actual.error === 'net::ERR_FAILED' && resentAs === null) {
       const lna = localNetworkFailure(actual, origin, 'actual', null);
       if (lna) failures.push(lna);
     }
-    rows.push({ stage: 'actual', header: 'Access-Control-Allow-Origin', status: 'not-observed', expected: credentialsInclude ? origin : `${origin} or *`, actual: null, spec: step('cors-check#2'), note: ROW_NOTE['actual-not-sent'] });
+    rows?.push({ stage: 'actual', header: 'Access-Control-Allow-Origin', status: 'not-observed', expected: credentialsInclude ? origin : `${origin} or *`, actual: null, spec: step('cors-check#2'), note: ROW_NOTE['actual-not-sent'] });
   }
-  return { failures, rows };
+  return { failures, rows: rows ?? NO_ROWS, credentialsInclude };
 }

@@ -5,7 +5,7 @@ import { getHeader, parseTokenList } from '../fetch/headers';
 import { isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
 import { isOkStatus, statusLine } from '../fetch/status';
 import { isRedirectResponse } from '../fetch/location';
-import { corsCheck } from './cors-check';
+import { corsCheck, NO_ROWS } from './cors-check';
 import { failure } from './failure';
 import { step } from './spec-steps';
 
@@ -17,10 +17,13 @@ export interface PreflightCheckInput {
   /** Lower-case CORS-unsafe request-header names of the actual request, sorted. */
   readonly unsafeHeaderNames: readonly string[];
   readonly credentialsInclude: boolean;
+  /** Build the checklist rows too (default true); the verdict pass needs only the failures. */
+  readonly withRows?: boolean;
 }
 
 export interface PreflightCheckResult {
   readonly failures: Failure[];
+  /** Empty when the rows were not asked for. */
   readonly rows: CheckRow[];
   /** Seconds the browser may cache this preflight (Chromium's cap applied), when the preflight succeeded. */
   readonly maxAgeSeconds: number;
@@ -36,25 +39,26 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
   const headers = preflight.responseHeaders;
   const at = preflight.index;
   const failures: Failure[] = [];
-  const rows: CheckRow[] = [];
+  // `rows?.push(...)` builds no row when only the verdict is asked for.
+  const rows: CheckRow[] | null = input.withRows === false ? null : [];
 
   // Beyond the spec: Chromium refuses any redirect of a preflight before looking at its headers
   // (the spec reaches the same end because a 3xx is not an ok status). A 3xx without a location URL is not
   // a redirect: it fails on its status below, after the CORS check (measured: PreflightInvalidStatus).
   if (isRedirectResponse(preflight)) {
     failures.push(failure('PreflightDisallowedRedirect', '', 'preflight', at, 'chromium:preflight-redirect'));
-    rows.push({ stage: 'preflight', header: 'Status', status: 'invalid', expected: '2xx, no redirect', actual: statusLine(preflight.status, preflight.statusText), spec: step('chromium:preflight-redirect'), corsError: 'PreflightDisallowedRedirect' });
-    return { failures, rows, maxAgeSeconds: 0 };
+    rows?.push({ stage: 'preflight', header: 'Status', status: 'invalid', expected: '2xx, no redirect', actual: statusLine(preflight.status, preflight.statusText), spec: step('chromium:preflight-redirect'), corsError: 'PreflightDisallowedRedirect' });
+    return { failures, rows: rows ?? NO_ROWS, maxAgeSeconds: 0 };
   }
 
   // 7. If a CORS check for request and response returns success and response's status is an ok status, then:
   //    (Chromium runs the CORS check first and reports it before the status.)
-  const access = corsCheck({ origin, credentialsInclude, responseHeaders: headers, stage: 'preflight', entry: at });
-  failures.push(...access.failures);
-  rows.push(...access.rows);
+  const access = corsCheck({ origin, credentialsInclude, responseHeaders: headers, stage: 'preflight', entry: at, withRows: rows !== null });
+  for (const f of access.failures) failures.push(f);
   const statusOk = isOkStatus(preflight.status);
   if (!statusOk) failures.push(failure('PreflightInvalidStatus', '', 'preflight', at, 'cors-preflight-fetch#7'));
-  rows.unshift({ stage: 'preflight', header: 'Status', status: statusOk ? 'ok' : 'invalid', expected: '2xx (ok status)', actual: statusLine(preflight.status, preflight.statusText), spec: step('cors-preflight-fetch#7'), ...(statusOk ? {} : { corsError: 'PreflightInvalidStatus' as const }) });
+  rows?.push({ stage: 'preflight', header: 'Status', status: statusOk ? 'ok' : 'invalid', expected: '2xx (ok status)', actual: statusLine(preflight.status, preflight.statusText), spec: step('cors-preflight-fetch#7'), ...(statusOk ? {} : { corsError: 'PreflightInvalidStatus' as const }) });
+  for (const r of access.rows) rows?.push(r);
 
   // 7.1 Let methods be the result of extracting header list values given `Access-Control-Allow-Methods` and response's header list.
   const acam = getHeader(headers, 'access-control-allow-methods');
@@ -74,13 +78,13 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
   //     Measured in Chromium 150/156: the comparison is byte-case-sensitive (`patch` ≠ `PATCH`).
   const methodNeeded = !isCorsSafelistedMethod(method);
   if (!methods.ok) {
-    rows.push({ stage: 'preflight', header: 'Access-Control-Allow-Methods', status: 'invalid', expected: methodNeeded ? method : '(any parsable list)', actual: acam, spec: step('cors-preflight-fetch#7.3'), corsError: 'InvalidAllowMethodsPreflightResponse' });
+    rows?.push({ stage: 'preflight', header: 'Access-Control-Allow-Methods', status: 'invalid', expected: methodNeeded ? method : '(any parsable list)', actual: acam, spec: step('cors-preflight-fetch#7.3'), corsError: 'InvalidAllowMethodsPreflightResponse' });
   } else {
     const listed = methods.items.includes(method);
     const byWildcard = !credentialsInclude && methods.items.includes('*');
     const allowed = !methodNeeded || listed || byWildcard;
     if (!allowed) failures.push(failure('MethodDisallowedByPreflightResponse', method, 'preflight', at, 'cors-preflight-fetch#7.5', caseNote(method, methods.items)));
-    rows.push({
+    rows?.push({
       stage: 'preflight',
       header: 'Access-Control-Allow-Methods',
       status: !methodNeeded ? 'not-needed' : allowed ? 'ok' : acam === null ? 'missing' : 'mismatched',
@@ -100,14 +104,14 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
   //     if unsafeName is not a byte-case-insensitive match for an item in headerNames and request's credentials
   //     mode is "include" or headerNames does not contain `*`, return a network error.
   if (!headerNames.ok) {
-    rows.push({ stage: 'preflight', header: 'Access-Control-Allow-Headers', status: 'invalid', expected: unsafeHeaderNames.join(', ') || '(any parsable list)', actual: acah, spec: step('cors-preflight-fetch#7.3'), corsError: 'InvalidAllowHeadersPreflightResponse' });
+    rows?.push({ stage: 'preflight', header: 'Access-Control-Allow-Headers', status: 'invalid', expected: unsafeHeaderNames.join(', ') || '(any parsable list)', actual: acah, spec: step('cors-preflight-fetch#7.3'), corsError: 'InvalidAllowHeadersPreflightResponse' });
   } else {
     const allowedNames = new Set(headerNames.items.map((h) => h.toLowerCase()));
     const wildcard = !credentialsInclude && allowedNames.has('*');
     const refused = wildcard ? [] : unsafeHeaderNames.filter((name) => !allowedNames.has(name));
     for (const name of refused) failures.push(failure('HeaderDisallowedByPreflightResponse', name, 'preflight', at, 'cors-preflight-fetch#7.7'));
     const authorizationByWildcard = wildcard && unsafeHeaderNames.some((n) => isCorsNonWildcardRequestHeaderName(n) && !allowedNames.has(n));
-    rows.push({
+    rows?.push({
       stage: 'preflight',
       header: 'Access-Control-Allow-Headers',
       status: unsafeHeaderNames.length === 0 ? 'not-needed' : refused.length === 0 ? 'ok' : acah === null ? 'missing' : 'mismatched',
@@ -124,7 +128,7 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
   // 7.8–7.10 max-age: the parsed `Access-Control-Max-Age`, or 5 if failure or null; capped by the browser.
   const maxAgeHeader = getHeader(headers, 'access-control-max-age');
   const maxAgeSeconds = failures.length === 0 ? parseMaxAge(maxAgeHeader) : 0;
-  rows.push({
+  rows?.push({
     stage: 'preflight',
     header: 'Access-Control-Max-Age',
     status: 'not-needed',
@@ -133,7 +137,7 @@ export function checkPreflightResponse(input: PreflightCheckInput): PreflightChe
     spec: step('cors-preflight-fetch#7.9'),
     note: maxAgeHeader === null ? 'absent: the preflight is cached for 5 seconds' : `cached for ${parseMaxAge(maxAgeHeader)} s in Chrome`,
   });
-  return { failures, rows, maxAgeSeconds };
+  return { failures, rows: rows ?? NO_ROWS, maxAgeSeconds };
 }
 
 function caseNote(method: string, allowed: readonly string[]): string | undefined {

@@ -5,10 +5,16 @@
 // keeps the entries before the cut. Shared by the panel's importer (src/ui/import) and the CLI's streaming
 // reader (src/cli/stream-har.ts). @streamparser/json is plain JavaScript with no dependencies and no
 // platform API, so the core stays pure.
+//
+// The fast path (issue 15): the tokenizer, in JavaScript, costs several times JSON.parse per byte, and entries are
+// nearly all of the bytes. So a byte scanner finds each entry of `log.entries` (its braces, outside strings), hands
+// its bytes to the native JSON.parse, and the tokenizer sees a placeholder `0` in its place: the envelope is still
+// checked token by token, the entries cost what the floor (read + JSON.parse) costs. An entry JSON.parse refuses
+// goes to the tokenizer after all, so the error message is the tokenizer's, as before.
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { MAX_BODY_KEPT } from './read';
-import { utf8Length } from '../fetch/safelist';
 import { isObject, type Json } from './json';
+import { utf8Length } from '../fetch/safelist';
 
 
 export interface HarStreamChunk {
@@ -29,8 +35,12 @@ export interface HarStreamEnd {
 }
 
 export interface HarStreamReader {
-  /** Feeds bytes (UTF-8, split anywhere). Never throws: a fatal problem stops reading and `failed` turns true. */
-  write(chunk: Uint8Array | string): void;
+  /**
+   * Feeds bytes (UTF-8, split anywhere) or text already decoded, with `bytes` its size in the file when the caller
+   * knows it (Node decodes faster than TextDecoder's streaming mode). Never throws: a fatal problem stops reading
+   * and `failed` turns true.
+   */
+  write(chunk: Uint8Array | string, bytes?: number): void;
   /** What was read since the last take. */
   take(): HarStreamChunk;
   readonly failed: boolean;
@@ -57,6 +67,26 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   let bytes = 0;
   let total = 0;
   let out: { creator?: unknown; pages?: unknown[]; entries: unknown[] } = { entries: [] };
+  // Entries parsed natively whose placeholder is in the tokenizer (at most one: the next `,` or `]` emits it).
+  const parsed: unknown[] = [];
+  const scan = createEntryScanner({
+    atEntry: () => envelope.atEntry(),
+    toTokenizer: (b) => tokenizer.write(b),
+    entry(parts) {
+      const text = parts.length === 1 ? parts[0] : parts.join('');
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        tokenizer.write(text); // throws the tokenizer's own message (or, if it accepts it, the parser builds the entry)
+        return;
+      }
+      parsed.push(value);
+      tokenizer.write('0');
+    },
+  });
+  // One decoder for the whole input, `stream: true`: a character split between two chunks is decoded whole.
+  const decoder = new TextDecoder();
 
   tokenizer.onToken = (t) => {
     if (parser.isEnded) throw new EnvelopeError('there is more data after the end of the HAR object');
@@ -67,7 +97,7 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   parser.onValue = ({ value, key, stack }) => {
     if (typeof key === 'number') {
       total = key + 1;
-      out.entries.push(trimBodies(value, bodies.limit, bodies.mode));
+      out.entries.push(trimBodies(parsed.length > 0 ? parsed.shift() : value, bodies.limit, bodies.mode));
     } else if (key === 'creator' && stack.length === 2) out.creator = value;
     else if (key === 'pages' && stack.length === 2 && Array.isArray(value)) out.pages = value;
   };
@@ -81,11 +111,11 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
   };
 
   return {
-    write(chunk) {
+    write(chunk, size) {
       if (fatal) return;
-      bytes += typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength;
+      bytes += size ?? (typeof chunk === 'string' ? utf8Length(chunk) : chunk.byteLength);
       try {
-        tokenizer.write(chunk);
+        scan(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
       } catch (err) {
         fail(err);
       }
@@ -114,6 +144,79 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
 }
 
 class EnvelopeError extends Error {}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = (c: number) => c === 0x7b || c === 0x5b;
+const CLOSE = (c: number) => c === 0x7d || c === 0x5d;
+
+/**
+ * Splits the text into what the tokenizer reads (the envelope) and the entries (objects or arrays at the top of
+ * `log.entries`, which `atEntry()` tells once the tokenizer has read everything before them). Inside a string
+ * (most of a HAR's bytes) it jumps from quote to quote with the native indexOf; a quote after an odd run of
+ * backslashes is part of the string.
+ */
+function createEntryScanner(to: { atEntry(): boolean; toTokenizer(text: string): void; entry(parts: string[]): void }) {
+  let inString = false;
+  let escaped = false; // the chunk ended inside a string on an odd run of backslashes
+  let parts: string[] | null = null; // while inside an entry
+  let depth = 0;
+  return (s: string) => {
+    let seg = 0;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          continue; // this character is escaped
+        }
+        const end = closingQuote(s, i);
+        if (end === -1) {
+          let run = 0;
+          for (let k = n - 1; k >= i && s.charCodeAt(k) === BACKSLASH; k--) run++;
+          escaped = run % 2 === 1;
+          break;
+        }
+        i = end;
+        inString = false;
+        continue;
+      }
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) inString = true;
+      else if (parts !== null) {
+        if (OPEN(c)) depth++;
+        else if (CLOSE(c) && --depth === 0) {
+          parts.push(s.slice(seg, i + 1));
+          seg = i + 1;
+          const done = parts;
+          parts = null;
+          to.entry(done);
+        }
+      } else if (OPEN(c)) {
+        if (i > seg) to.toTokenizer(s.slice(seg, i));
+        seg = i;
+        if (to.atEntry()) {
+          parts = [];
+          depth = 1;
+        }
+      }
+    }
+    if (seg < n) {
+      if (parts !== null) parts.push(s.slice(seg));
+      else to.toTokenizer(s.slice(seg));
+    }
+  };
+}
+
+/** The index of the quote that closes the string whose characters start at `from` (not escaped), or -1. */
+function closingQuote(s: string, from: number): number {
+  for (let q = s.indexOf('"', from); q !== -1; q = s.indexOf('"', q + 1)) {
+    let run = 0;
+    for (let k = q - 1; k >= from && s.charCodeAt(k) === BACKSLASH; k--) run++;
+    if (run % 2 === 0) return q;
+  }
+  return -1;
+}
 
 /** Keeps a body of at most `limit` characters: longer ones are dropped (with a `comment`) or cut to their start. */
 function trimBodies(raw: unknown, limit: number, mode: 'drop' | 'truncate'): unknown {
@@ -146,6 +249,7 @@ function createEnvelopeWatcher() {
   let inLog = false;
   let log = false;
   let entries = false;
+  let inEntries = false;
   const isOpen = (t: TokenType) => t === TokenType.LEFT_BRACE || t === TokenType.LEFT_BRACKET;
   const isClose = (t: TokenType) => t === TokenType.RIGHT_BRACE || t === TokenType.RIGHT_BRACKET;
   const watch = (token: TokenType, value: unknown): string | null => {
@@ -160,6 +264,7 @@ function createEnvelopeWatcher() {
       } else if (depth === 2 && inLog && key2 === 'entries') {
         if (token !== TokenType.LEFT_BRACKET) return 'not a HAR file: "log.entries" is missing or not an array';
         entries = true;
+        inEntries = true;
       }
     } else if (token === TokenType.COLON && depth <= 2) {
       afterColon = true;
@@ -171,8 +276,11 @@ function createEnvelopeWatcher() {
     else if (isClose(token)) {
       depth--;
       if (depth === 1) inLog = false;
+      if (depth === 2) inEntries = false;
     }
     return null;
   };
-  return Object.assign(watch, { sawLog: () => log, sawEntries: () => entries });
+  /** The next value opens an element of `log.entries`. */
+  const atEntry = () => inEntries && depth === 3;
+  return Object.assign(watch, { sawLog: () => log, sawEntries: () => entries, atEntry });
 }

@@ -5,6 +5,7 @@ import { redactHar, type RedactOptions, type RedactionSummary } from '../redact'
 import type { AnalysisReport, Toolchain } from '../types';
 import { annotateHar } from './annotated-har';
 import { renderHtml } from './html';
+import { reportToJsonV2 } from './json-v2';
 import { renderMarkdown } from './markdown';
 import { redactReport } from './redact-report';
 import { entriesInScope, selectScope, type ReportScope } from './scope';
@@ -76,7 +77,7 @@ export function renderReport(report: AnalysisReport, har: unknown, options: Rend
       text = renderHtml(p.report, p.har, { scope: p.scope, redaction: p.redaction });
       break;
     case 'json':
-      text = JSON.stringify(p.report, null, 2);
+      text = reportToJsonV2(p.report);
       break;
     default: {
       const never: never = options.format;
@@ -97,7 +98,9 @@ export function previewRedaction(
 
 export { escapeHtml, escapeMarkdown, htmlId, markdownFence } from './escape';
 export { REPORT_CSP } from './html';
-export { formatText } from './terminal';
+export { formatText, textBlocks, textHead, textTail } from './terminal';
+export { createJsonV2Writer, createNdjsonWriter, expandReportV2, readNdjsonV2, reportToJsonV2, TABLE_NAMES } from './json-v2';
+export type { AnalysisReportV2, ReportV2Writer } from './json-v2';
 export { createHarTextRedactor, mapStrings } from '../redact';
 export { entriesInScope, parseScope, selectScope } from './scope';
 export type { ReportScope } from './scope';

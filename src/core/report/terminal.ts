@@ -9,7 +9,24 @@ import { formatApiSummary } from './apis';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
-export function formatText(report: AnalysisReport, opts: { name: string; color: boolean; onlyBlocked: boolean; apisNote?: string }): string {
+export interface TextOptions {
+  readonly name: string;
+  readonly color: boolean;
+  readonly onlyBlocked: boolean;
+  readonly apisNote?: string;
+}
+
+export function formatText(report: AnalysisReport, opts: TextOptions): string {
+  const blocks = textBlocks(report.exchanges, opts.color);
+  return textHead(report, opts, blocks !== '') + blocks + textTail(report);
+}
+
+/**
+ * What precedes the exchange blocks: the summary line, the API summary and, when blocks follow it, "Requests:".
+ * With textBlocks and textTail it makes formatText; the CLI writes it last-computed but first-printed (the blocks
+ * wait in a spill file, src/cli/stream-command.ts).
+ */
+export function textHead(report: Pick<AnalysisReport, 'input' | 'counts' | 'apis'>, opts: TextOptions, blocksFollow: boolean): string {
   const c = paint(opts.color);
   const out: string[] = [];
   const { counts } = report;
@@ -20,13 +37,21 @@ export function formatText(report: AnalysisReport, opts: { name: string; color: 
   // The API view first: users fix APIs, not requests.
   const apis = formatApiSummary(report.apis ?? [], c, opts.apisNote);
   if (apis.length) out.push('', ...apis);
-  if (apis.length && report.exchanges.some((x) => x.kind !== 'not-cors')) out.push('', c('1', 'Requests:'));
-  for (const x of report.exchanges) {
-    if (x.kind === 'not-cors') continue;
-    out.push('', ...exchangeBlock(x, c));
-  }
-  if (counts.cors === 0) out.push('', 'No cross-origin (CORS) requests in this HAR.');
+  if (apis.length && blocksFollow) out.push('', c('1', 'Requests:'));
   return `${out.join('\n')}\n`;
+}
+
+/** The blocks of the CORS exchanges among `exchanges`, each after a blank line ('' when there are none). */
+export function textBlocks(exchanges: readonly ExchangeReport[], color: boolean): string {
+  const c = paint(color);
+  let out = '';
+  for (const x of exchanges) if (x.kind !== 'not-cors') out += `\n${exchangeBlock(x, c).join('\n')}\n`;
+  return out;
+}
+
+/** The closing line when there was no CORS at all. */
+export function textTail(report: Pick<AnalysisReport, 'counts'>): string {
+  return report.counts.cors === 0 ? '\nNo cross-origin (CORS) requests in this HAR.\n' : '';
 }
 
 function exchangeBlock(x: ExchangeReport, c: ReturnType<typeof paint>): string[] {

@@ -4,7 +4,7 @@
 // how the verdict was judged.
 import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
-import { hostAndPath } from '../format';
+import { clockTime, hostAndPath } from '../format';
 import { strings } from '../strings';
 import { entryOf } from '../store';
 import { Advisories, Checklist, Failures } from './Checklist';
@@ -119,6 +119,16 @@ function Answer({ report }: { report: ExchangeReport }) {
   return <ExchangeHints report={report} />;
 }
 
+/** The exchange is one of a line of repeats (store.ts groupRepeats): how many, over what span, and which one this is. */
+function RepeatNote({ report }: { report: ExchangeReport }) {
+  const store = useStore();
+  const { rows, lineOf } = store.list.value;
+  const at = lineOf(report);
+  const row = at === undefined ? undefined : rows[at];
+  if (!row || row.count < 2) return null;
+  return <p class="repeat-note muted">{strings.detail.repeats(row.count, clockTime(row.firstMs), clockTime(row.x.startedMs), clockTime(report.startedMs))}</p>;
+}
+
 export function Detail({ report, onClose, onBack }: { report: ExchangeReport; onClose: () => void; onBack?: () => void }) {
   const store = useStore();
   const d = strings.detail;
@@ -143,6 +153,7 @@ export function Detail({ report, onClose, onBack }: { report: ExchangeReport; on
         <section class="section summary" aria-label={d.summary}>
           <p class="summary-sentence">{report.summary}</p>
           <CertaintyNote report={report} />
+          <RepeatNote report={report} />
           {report.hiddenStatus && <p class="hidden-status">{report.hiddenStatus.sentence}</p>}
           {report.unknownReason && <p class="muted">{report.unknownReason}</p>}
         </section>

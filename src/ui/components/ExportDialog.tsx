@@ -13,7 +13,7 @@ import { ISSUE_BODY_MAX, reportStrings } from '../strings-reports';
 import type { Toolchain } from '../../core/analysis';
 import '../reports.css';
 
-const FORMATS: ExportFormat[] = ['har', 'markdown', 'html'];
+const FORMATS: ExportFormat[] = ['har', 'markdown', 'html', 'json'];
 const SCOPES: ExportScopeChoice[] = ['all', 'cors', 'blocked', 'selected'];
 const PREVIEW_ITEMS = 8;
 const TOOLCHAINS: Toolchain[] = ['console', 'cli', 'sam', 'cdk', 'serverless', 'terraform', 'lambda-node', 'lambda-python', 'generic'];

@@ -8,7 +8,7 @@ import type { ExchangeReport } from '../../core/analysis';
 import { useStore } from '../context';
 import { clockTime, hostOf, pathAndQuery, plainCorsError } from '../format';
 import { strings } from '../strings';
-import { applyMoveSelection, applySelect, type ColumnId } from '../store';
+import { applyMoveSelection, applySelect, type ColumnId, type ListRow } from '../store';
 import { RowMenu, type MenuAt } from './RowMenu';
 
 export const ROW_HEIGHT = 20;
@@ -82,7 +82,7 @@ export function VerdictBadge({ x, long = true }: { x: ExchangeReport; long?: boo
 }
 
 interface RowProps {
-  x: ExchangeReport;
+  row: ListRow;
   index: number;
   selected: boolean;
   shown: Set<ColumnId>;
@@ -90,8 +90,20 @@ interface RowProps {
   onMenu: (id: string, at: MenuAt) => void;
 }
 
-function Row({ x, index, selected, shown, onActivate, onMenu }: RowProps) {
+/** The count of a line of repeats, like the Console's (×N), its span in the tooltip. */
+function RepeatCount({ row }: { row: ListRow }) {
+  const l = strings.list;
+  return (
+    <span class="repeat" title={l.repeatTitle(row.count, clockTime(row.firstMs), clockTime(row.x.startedMs))}>
+      <span aria-hidden="true">×{row.count}</span>
+      <span class="sr-only">{l.repeatLabel(row.count)}</span>
+    </span>
+  );
+}
+
+function Row({ row, index, selected, shown, onActivate, onMenu }: RowProps) {
   const store = useStore();
+  const x = row.x;
   const l = strings.list;
   const statusTitle = l.statusTitle(x.pageStatus, x.serverStatus);
   const serverPart = x.serverStatus !== x.pageStatus ? (x.serverStatus === null ? ` / ${l.notSent}` : ` / ${x.serverStatus}`) : '';
@@ -112,6 +124,7 @@ function Row({ x, index, selected, shown, onActivate, onMenu }: RowProps) {
       data-method={x.method}
       data-status={statusText}
       data-preflight={strings.pairing[x.pairing.method]}
+      data-count={row.count}
       onClick={() => {
         applySelect(store, x.id);
         onActivate(x.id);
@@ -123,6 +136,7 @@ function Row({ x, index, selected, shown, onActivate, onMenu }: RowProps) {
       }}
     >
       <span role="gridcell" class="c-name c-url" title={x.url}>
+        {row.count > 1 && <RepeatCount row={row} />}
         <span class="name-path">{pathAndQuery(x.url)}</span>
         <span class="name-host">{hostOf(x.url)}</span>
       </span>
@@ -192,8 +206,10 @@ function Header({ id, label, width, onResize }: { id: ColumnId; label: string; w
 
 export function RequestList({ onOpen, onActivate = () => undefined }: { onOpen: () => void; onActivate?: (id: string) => void }) {
   const store = useStore();
-  const rows = store.visible.value;
+  const { rows, lineOf } = store.list.value;
   const selectedId = store.selectedId.value;
+  const selectedReport = store.selected.value;
+  const selectedRow = selectedReport === null ? undefined : lineOf(selectedReport);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
@@ -217,12 +233,12 @@ export function RequestList({ onOpen, onActivate = () => undefined }: { onOpen: 
   // Keep the selected row in view when the keyboard moves it.
   useEffect(() => {
     const el = scroller.current;
-    const at = rows.findIndex((x) => x.id === selectedId);
+    const at = selectedRow ?? -1;
     if (!el || at < 0 || !el.clientHeight) return;
     const top = at * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  }, [selectedId, rows]);
+  }, [selectedId, selectedRow]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const count = height > 0 ? Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN : FALLBACK_ROWS;
@@ -242,7 +258,7 @@ export function RequestList({ onOpen, onActivate = () => undefined }: { onOpen: 
     } else if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && selectedId) {
       e.preventDefault();
       e.stopPropagation();
-      const row = scroller.current?.querySelector<HTMLElement>(`[data-exchange-id="${selectedId}"]`);
+      const row = scroller.current?.querySelector<HTMLElement>('.row.selected');
       const box = row?.getBoundingClientRect();
       setMenu({ id: selectedId, at: { x: (box?.left ?? 0) + 40, y: (box?.bottom ?? 0) } });
     }
@@ -254,9 +270,9 @@ export function RequestList({ onOpen, onActivate = () => undefined }: { onOpen: 
     store.layout.value = { ...store.layout.value, columns: { ...store.layout.value.columns, [id]: w } };
   };
   const c = strings.list.columns;
-  const inferred = rows.some((x) => certaintyOf(x) === 'inferred');
+  const inferred = rows.some((r) => certaintyOf(r.x) === 'inferred');
   const style = Object.fromEntries([...shown].filter((id) => id !== 'name').map((id) => [`--w-${id}`, `${widths[id]}px`]));
-  const menuReport = menu ? rows.find((x) => x.id === menu.id) : undefined;
+  const menuReport = menu ? store.visible.value.find((x) => x.id === menu.id) : undefined;
   return (
     <>
     {inferred && (
@@ -269,7 +285,7 @@ export function RequestList({ onOpen, onActivate = () => undefined }: { onOpen: 
       role="grid"
       aria-label={strings.list.label}
       aria-rowcount={rows.length + 1}
-      aria-activedescendant={selectedId ? `row-${selectedId}` : undefined}
+      aria-activedescendant={selectedRow !== undefined ? `row-${rows[selectedRow]!.x.id}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       style={style}
@@ -282,12 +298,12 @@ export function RequestList({ onOpen, onActivate = () => undefined }: { onOpen: 
       </div>
       <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div class="rows" role="rowgroup" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
-          {slice.map((x, i) => (
+          {slice.map((row, i) => (
             <Row
-              key={x.id}
-              x={x}
+              key={row.key}
+              row={row}
               index={first + i}
-              selected={x.id === selectedId}
+              selected={first + i === selectedRow}
               shown={shown}
               onActivate={onActivate}
               onMenu={(id, at) => setMenu({ id, at })}

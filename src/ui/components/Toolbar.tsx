@@ -77,6 +77,7 @@ function MoreMenu({ onImport, onExport }: { onImport: () => void; onExport: () =
         <div class="menu more-menu" role="menu" aria-label={t.moreTitle}>
           {item(t.preserveLog, () => (store.preserveLog.value = !store.preserveLog.value), store.preserveLog.value)}
           {item(t.newestFirst, () => (store.newestFirst.value = !store.newestFirst.value), store.newestFirst.value)}
+          {item(t.groupRepeats, () => (store.groupRepeats.value = !store.groupRepeats.value), store.groupRepeats.value)}
           {item(r.import, onImport)}
           {item(r.export, onExport)}
         </div>
@@ -153,6 +154,15 @@ export function Toolbar({ filterRef, onExport, compact = false }: { filterRef: R
             onChange={(e) => (store.newestFirst.value = e.currentTarget.checked)}
           />
           {t.newestFirst}
+        </label>
+        <label class="group-repeats" title={t.groupRepeatsTitle}>
+          <input
+            type="checkbox"
+            name="groupRepeats"
+            checked={store.groupRepeats.value}
+            onChange={(e) => (store.groupRepeats.value = e.currentTarget.checked)}
+          />
+          {t.groupRepeats}
         </label>
         <span class="divider" aria-hidden="true" />
         <button type="button" class="tool import" title={r.importTitle} onClick={() => fileRef.current?.click()}>

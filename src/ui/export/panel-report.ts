@@ -13,7 +13,8 @@ import { apisOf } from '../apis/api-engine';
 import { flatFindings } from '../../core/api';
 import { entryOf, type PanelStoreWithLimits } from '../store';
 
-export type ExportFormat = 'har' | 'markdown' | 'html';
+/** `json`: the report, schema version 2 (docs/report-schema.md): the document `cors-lens report --format json` writes. */
+export type ExportFormat = 'har' | 'markdown' | 'html' | 'json';
 export type ExportScopeChoice = 'all' | 'cors' | 'blocked' | 'selected';
 
 export interface ExportChoices {

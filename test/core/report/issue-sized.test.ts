@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeHar } from '../../../src/core/analyze';
-import { REPORT_FORMATS, escapeHtml, renderReport } from '../../../src/core/report';
+import { REPORT_FORMATS, escapeHtml, expandReportV2, renderReport } from '../../../src/core/report';
 import type { AnalysisReport, HintFix } from '../../../src/core/types';
 import { corpusHar } from '../redact/corpus';
 
@@ -50,7 +50,8 @@ describe('every fix snippet survives export byte for byte, in every format', () 
     for (const format of REPORT_FORMATS) {
       const { text } = renderReport(analysis, har, { format, toolchain: 'all' });
       if (format === 'json') {
-        const out = JSON.parse(text) as AnalysisReport;
+        // Schema 2: fix blocks in a table, read back through the version 1 shape.
+        const out = expandReportV2(JSON.parse(text));
         const byId = new Map(out.exchanges.map((x) => [x.id, x]));
         for (const x of analysis.exchanges) expect.soft(byId.get(x.id)?.hints.map((h) => [h.title, h.explanation, h.fixes, h.docs])).toEqual(x.hints.map((h) => [h.title, h.explanation, h.fixes, h.docs]));
       } else if (format === 'markdown') {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { REPORT_CSP, REPORT_FORMATS, previewRedaction, renderReport, type ReportFormat } from '../../../src/core/report';
+import { REPORT_CSP, REPORT_FORMATS, expandReportV2, previewRedaction, renderReport, type ReportFormat } from '../../../src/core/report';
 import { EVIDENCE, GW, SECRETS, corpusHar, corpusReport } from '../redact/corpus';
 
 const formats = REPORT_FORMATS;
@@ -46,11 +46,14 @@ describe('the CORS evidence survives', () => {
   });
 
   test('json keeps the checks, verdicts and URLs (path and host)', () => {
-    const json = JSON.parse(render('json').text);
+    const doc = JSON.parse(render('json').text);
+    expect(doc.schemaVersion).toBe(2);
+    // Version 2: the checklist rows are in a table, the exchange refers to them by id.
+    expect(doc.tables.checks[doc.exchanges[0].checks[1]].actual).toBe(EVIDENCE.allowHeaders);
+    const json = expandReportV2(doc);
     expect(json.exchanges[0].checks[1].actual).toBe(EVIDENCE.allowHeaders);
     expect(json.exchanges[0].verdict).toBe('blocked');
     expect(json.exchanges[0].url).toBe(`${GW}/prod/items/7?key=[redacted:2]&view=full`);
-    expect(json.schemaVersion).toBe(1);
   });
 });
 
