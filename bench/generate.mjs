@@ -6,6 +6,7 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { createRealTraffic, loadTemplates } from './lib/real-shaped.mjs';
 
 export const GENERATOR_VERSION = 3;
 export const SEED = 0xc0a5;
@@ -141,18 +142,20 @@ function createTraffic(rand) {
  * Writes bench/data/<name>.har with `entries` entries (or, with `minBytes`, entries until the file is at
  * least that big) unless an up-to-date copy exists. Returns { path, entries, bytes }.
  */
-export async function generate(name, { entries: wanted = Infinity, minBytes = 0, log = () => {} } = {}) {
+export async function generate(name, { entries: wanted = Infinity, minBytes = 0, log = () => {}, mix = 'synthetic' } = {}) {
   mkdirSync(DATA_DIR, { recursive: true });
   const path = join(DATA_DIR, `${name}.har`);
   const metaPath = `${path}.meta.json`;
-  const want = { version: GENERATOR_VERSION, seed: SEED, wanted: Number.isFinite(wanted) ? wanted : null, minBytes };
+  // The real-shaped mix is cloned from the AWS captures: a change to them is a new file (their hash is in the meta).
+  const templates = mix === 'real' ? loadTemplates() : null;
+  const want = { version: GENERATOR_VERSION, seed: SEED, wanted: Number.isFinite(wanted) ? wanted : null, minBytes, ...(templates ? { mix, templates: templates.hash } : {}) };
   if (existsSync(metaPath) && existsSync(path)) {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-    if (meta.version === want.version && meta.seed === want.seed && meta.wanted === want.wanted && meta.minBytes === minBytes && statSync(path).size === meta.bytes) return { path, entries: meta.entries, bytes: meta.bytes };
+    if (meta.version === want.version && meta.seed === want.seed && meta.wanted === want.wanted && meta.minBytes === minBytes && meta.mix === want.mix && meta.templates === want.templates && statSync(path).size === meta.bytes) return { path, entries: meta.entries, bytes: meta.bytes };
   }
   log(`generating ${path} …`);
   const rand = createRandom(SEED);
-  const traffic = createTraffic(rand);
+  const traffic = templates ? createRealTraffic(rand, templates.units) : createTraffic(rand);
   const out = createWriteStream(path);
   let bytes = 0;
   let count = 0;
@@ -176,11 +179,19 @@ export async function generate(name, { entries: wanted = Infinity, minBytes = 0,
   return { path, entries: count, bytes };
 }
 
-/** The bench's standard set. */
-export async function generateAll(log = () => {}, { huge = true } = {}) {
+/** The bench's standard set: the synthetic mix at 1k/10k/100k (and the >1 GB file), the real-shaped one at 10k/100k. */
+export async function generateAll(log = () => {}, { huge = true, real = true } = {}) {
   const files = {};
   for (const n of [1_000, 10_000, 100_000]) files[`${n / 1000}k`] = await generate(`har-${n / 1000}k`, { entries: n, log });
   if (huge) files['1gb'] = await generate('har-1gb', { minBytes: 1.1e9, log });
+  if (real) Object.assign(files, await generateReal(log));
+  return files;
+}
+
+/** The real-shaped mix (bench/lib/real-shaped.mjs), keyed `real-10k`, `real-100k`; `sizes` in entries. */
+export async function generateReal(log = () => {}, sizes = [10_000, 100_000]) {
+  const files = {};
+  for (const n of sizes) files[`real-${n / 1000}k`] = await generate(`real-${n / 1000}k`, { entries: n, log, mix: 'real' });
   return files;
 }
 

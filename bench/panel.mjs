@@ -1,7 +1,7 @@
 // The panel in real Chromium: the built extension (dist/chrome), DevTools opened with puppeteer-core and the
 // CORS panel shown (demo/launch.mjs, the e2e tests' harness), a local two-origin server. Measures:
 //   live       request-to-row latency while the page fires 50 requests/s for 30 s (real devtools.network capture)
-//   ingest     µs per entry for 10k synthetic entries pushed through the panel's live source (HubSource, with its
+//   ingest     µs per entry for 10k entries (synthetic or real-shaped mix; `ingestOnly` stops after it) pushed through the panel's live source (HubSource, with its
 //              cross-realm copy), in bursts of 50, as a CaptureHub would emit them
 //   render     first render of ~10k exchanges already analysed (store → DOM → layout)
 //   keystroke  filter keystroke at ~10k rows (input event → re-render → layout)
@@ -75,7 +75,7 @@ const clear = (devtools) => panelFrame(devtools).evaluate(() => {
   s.dropped.value = 0;
 });
 
-export async function measurePanel({ root, harPath, log = () => {}, live = true }) {
+export async function measurePanel({ root, harPath, log = () => {}, live = true, ingestOnly = false }) {
   const executablePath = findChrome();
   if (!executablePath) return { skipped: 'no Chromium found' };
   const servers = await startServers(harPath);
@@ -113,6 +113,7 @@ export async function measurePanel({ root, harPath, log = () => {}, live = true 
     });
     out.ingest = ingest;
     log(`panel: ingest ${(ingest.ms * 1000 / ingest.entries).toFixed(0)} µs/entry`);
+    if (ingestOnly) return out;
 
     // First render of all exchanges (quick filter "all"), five times.
     out.render = await frame().evaluate(async () => {

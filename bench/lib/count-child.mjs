@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { injectRegression } from './inject.mjs';
 
 const [mode, coreBundle, streamBundle, file] = process.argv.slice(2);
 const core = await import(pathToFileURL(resolve(coreBundle)).href);
@@ -23,7 +24,9 @@ let exchanges = 0;
 if (mode === 'parse') {
   exchanges = JSON.parse(text).log.entries.length;
 } else if (mode === 'analyse') {
-  exchanges = core.analyzeHar(JSON.parse(text)).exchanges.length;
+  const har = JSON.parse(text);
+  exchanges = core.analyzeHar(har).exchanges.length;
+  injectRegression(har, core.analyzeHar); // --self-test only (bench/lib/inject.mjs)
 } else if (mode === 'stream') {
   const result = await stream.analyzeStream(chunked(Buffer.from(text)), {}, { onExchanges() {}, onProblems() {} });
   exchanges = result.exchanges;

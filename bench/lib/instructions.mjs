@@ -35,11 +35,6 @@ export const DEFAULT_CHECK_PATTERN = 'retry-blocked';
 /** Entries of the pattern's two files. */
 const PATTERN_SIZES = { small: 1_000, large: 4_000 };
 
-/** What bench/results.json records beside the check's baseline. */
-export function checkMeta({ pattern, date = new Date().toISOString() }) {
-  return { unit: 'instructions (valgrind), V8 predictable mode with fixed seeds', node: process.version, files: { small: 1000, large: 2000 }, pattern, patternFiles: PATTERN_SIZES, date };
-}
-
 /** The valgrind binary, or null when it is not installed. */
 export function findValgrind() {
   const r = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
@@ -47,10 +42,10 @@ export function findValgrind() {
 }
 
 /** Runs `node <args>` under valgrind (no cache simulation: only instructions are counted); stdout is returned. */
-export function countInstructions(args) {
+export function countInstructions(args, { env = {} } = {}) {
   const argv = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...REPEATABLE, ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn('valgrind', argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+    const child = spawn('valgrind', argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -82,18 +77,19 @@ async function pool(jobs, limit) {
 }
 
 /**
- * `bundles` = { core, stream } from buildForBench; `small`/`large` = { path, entries } HARs (the check uses
- * 1k and 2k entries); `pattern` = the adversarial pattern whose growth is gated. Returns { ratios, counts } where
- * counts are the raw instruction counts, for the log.
+ * `bundles` = { core, stream, cli } from buildForBench (`cli`: the CLI's bin/cors-lens.mjs, this tree's by default);
+ * `small`/`large` = { path, entries } HARs (the check uses 1k and 2k entries); `pattern` = the adversarial pattern
+ * whose growth is gated; `env` = extra environment for the children (bench/lib/inject.mjs). Returns
+ * { ratios, counts } where counts are the raw instruction counts, for the log.
  */
-export async function measureInstructionRatios({ bundles, small, large, pattern = DEFAULT_CHECK_PATTERN, parallel = availableParallelism() }) {
+export async function measureInstructionRatios({ bundles, small, large, pattern = DEFAULT_CHECK_PATTERN, parallel = availableParallelism(), env = {} }) {
   const child = (mode, file) => async () => {
-    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/count-child.mjs`, mode, bundles.core, bundles.stream, file.path]);
+    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/count-child.mjs`, mode, bundles.core, bundles.stream, file.path], { env });
     const { exchanges } = JSON.parse(stdout.trim().split('\n').pop());
     if (mode !== 'read' && !(exchanges > 0)) throw new Error(`count-child ${mode} ${file.path}: no exchanges, nothing was measured`);
     return instructions;
   };
-  const proc = (args) => async () => (await countInstructions(args)).instructions;
+  const proc = (args) => async () => (await countInstructions(args, { env })).instructions;
   const patternFiles = { small: writePatternHar(pattern, PATTERN_SIZES.small), large: writePatternHar(pattern, PATTERN_SIZES.large) };
   // Longest first, so that two workers finish together.
   const names = ['patternLarge', 'streamLarge', 'patternSmall', 'patternNone', 'analyseLarge', 'analyseSmall', 'cli', 'parseLarge', 'parseSmall', 'readLarge', 'floor'];
@@ -101,14 +97,14 @@ export async function measureInstructionRatios({ bundles, small, large, pattern 
     streamLarge: child('stream', large),
     analyseLarge: child('analyse', large),
     analyseSmall: child('analyse', small),
-    cli: proc([`${ROOT}bin/cors-lens.mjs`, 'analyze', small.path, '--format', 'json']),
+    cli: proc([bundles.bin ?? `${ROOT}bin/cors-lens.mjs`, 'analyze', small.path, '--format', 'json']),
     parseLarge: child('parse', large),
     parseSmall: child('parse', small),
     readLarge: child('read', large),
     floor: proc([`${ROOT}bench/lib/floor.mjs`, 'parse', small.path]),
-    patternLarge: patternStep(bundles.core, 'large', patternFiles.small, patternFiles.large),
-    patternSmall: patternStep(bundles.core, 'small', patternFiles.small, patternFiles.large),
-    patternNone: patternStep(bundles.core, 'none', patternFiles.small, patternFiles.large),
+    patternLarge: patternStep(bundles.core, 'large', patternFiles.small, patternFiles.large, env),
+    patternSmall: patternStep(bundles.core, 'small', patternFiles.small, patternFiles.large, env),
+    patternNone: patternStep(bundles.core, 'none', patternFiles.small, patternFiles.large, env),
   };
   const results = await pool(names.map((n) => jobs[n]), parallel);
   const c = Object.fromEntries(names.map((n, i) => [n, results[i]]));
@@ -125,9 +121,9 @@ export async function measureInstructionRatios({ bundles, small, large, pattern 
 }
 
 /** One step of a pattern's growth (bench/lib/pattern-count-child.mjs): `none`, `small` or `large`. */
-function patternStep(core, mode, small, large) {
+function patternStep(core, mode, small, large, env = {}) {
   return async () => {
-    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/pattern-count-child.mjs`, core, mode, small.path, large.path]);
+    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/pattern-count-child.mjs`, core, mode, small.path, large.path], { env });
     const { exchanges } = JSON.parse(stdout.trim().split('\n').pop());
     if (mode !== 'none' && !(exchanges > 0)) throw new Error(`pattern-count-child ${mode} ${large.path}: no exchanges, nothing was measured`);
     return instructions;
@@ -160,4 +156,19 @@ export function compareRatios(now, baseline) {
     const change = typeof base === 'number' ? value / base : null;
     return { name, value, base: base ?? null, change, ok: change !== null && change <= TOLERANCE };
   });
+}
+
+/**
+ * The core's instructions per exchange and per entry on one file (analyzeHar, whole-file path): the count of
+ * count-child `analyse` minus `parse` on the same file, in two runs. Load does not move it, so the two mixes
+ * compare on a shared machine where their times do not.
+ */
+export async function measureCoreInstructions({ bundles, file, parallel = availableParallelism() }) {
+  const step = (mode) => async () => {
+    const { instructions, stdout } = await countInstructions([`${ROOT}bench/lib/count-child.mjs`, mode, bundles.core, bundles.stream, file.path]);
+    return { instructions, exchanges: JSON.parse(stdout.trim().split('\n').pop()).exchanges };
+  };
+  const [analyse, parse] = await pool([step('analyse'), step('parse')], parallel);
+  const core = analyse.instructions - parse.instructions;
+  return { perExchange: core / analyse.exchanges, perEntry: core / parse.exchanges, exchanges: analyse.exchanges, entries: parse.exchanges };
 }

@@ -1,5 +1,5 @@
 // Small measuring helpers: run a child process and read its wall time, CPU time and peak RSS; summarise runs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,4 +62,22 @@ export async function repeat(runs, fn, { warmup = 0 } = {}) {
   const out = [];
   for (let i = 0; i < runs; i++) out.push(await fn(i));
   return out;
+}
+
+/** Runs `node args…` to completion, output discarded; returns its exit code (e.g. to ask the CLI whether it has a format). */
+export function runSync(args) {
+  return spawnSync(process.execPath, args, { stdio: 'ignore' }).status;
+}
+
+/** Runs `node args…` and counts the bytes it writes to standard output (nothing is kept). Rejects on a non-zero exit. */
+export function countOutput(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (d) => (bytes += d.length));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(bytes) : reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`))));
+  });
 }

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { injectRegression } from './inject.mjs';
 
 const [bundle, mode, smallFile, largeFile] = process.argv.slice(2);
 const core = await import(pathToFileURL(resolve(bundle)).href);
@@ -20,9 +21,11 @@ const analyse = (har) => {
 };
 analyse(small);
 let exchanges = 0;
-if (mode === 'small') exchanges = analyse(small);
-else if (mode === 'large') exchanges = analyse(large);
-else if (mode !== 'none') {
+if (mode === 'small' || mode === 'large') {
+  const har = mode === 'small' ? small : large;
+  exchanges = analyse(har);
+  injectRegression(har, analyse); // --self-test only (bench/lib/inject.mjs)
+} else if (mode !== 'none') {
   console.error('usage: pattern-count-child.mjs <core bundle> none|small|large <small.har> <large.har>');
   process.exit(2);
 }
