@@ -1,3 +1,4 @@
+import type { Signal } from '@preact/signals';
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../context';
@@ -138,32 +139,9 @@ export function Toolbar({ filterRef, onExport, compact = false }: { filterRef: R
       </div>
       <span class="divider" aria-hidden="true" />
       <div class="tool-secondary">
-        <label class="preserve" title={t.preserveLogTitle}>
-          <input
-            type="checkbox"
-            checked={store.preserveLog.value}
-            onChange={(e) => (store.preserveLog.value = e.currentTarget.checked)}
-          />
-          {t.preserveLog}
-        </label>
-        <label class="newest-first" title={t.newestFirstTitle}>
-          <input
-            type="checkbox"
-            name="newestFirst"
-            checked={store.newestFirst.value}
-            onChange={(e) => (store.newestFirst.value = e.currentTarget.checked)}
-          />
-          {t.newestFirst}
-        </label>
-        <label class="group-repeats" title={t.groupRepeatsTitle}>
-          <input
-            type="checkbox"
-            name="groupRepeats"
-            checked={store.groupRepeats.value}
-            onChange={(e) => (store.groupRepeats.value = e.currentTarget.checked)}
-          />
-          {t.groupRepeats}
-        </label>
+        <Toggle class="preserve" name="preserveLog" title={t.preserveLogTitle} label={t.preserveLog} value={store.preserveLog} />
+        <Toggle class="newest-first" name="newestFirst" title={t.newestFirstTitle} label={t.newestFirst} value={store.newestFirst} />
+        <Toggle class="group-repeats" name="groupRepeats" title={t.groupRepeatsTitle} label={t.groupRepeats} value={store.groupRepeats} />
         <span class="divider" aria-hidden="true" />
         <button type="button" class="tool import" title={r.importTitle} onClick={() => fileRef.current?.click()}>
           {r.import}
@@ -188,5 +166,15 @@ export function Toolbar({ filterRef, onExport, compact = false }: { filterRef: R
         }}
       />
     </div>
+  );
+}
+
+/** A remembered on/off setting of the toolbar (Preserve log, Newest first, Group repeats). */
+function Toggle(props: { class: string; name: string; title: string; label: string; value: Signal<boolean> }) {
+  return (
+    <label class={props.class} title={props.title}>
+      <input type="checkbox" name={props.name} checked={props.value.value} onChange={(e) => (props.value.value = e.currentTarget.checked)} />
+      {props.label}
+    </label>
   );
 }
