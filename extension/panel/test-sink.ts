@@ -31,6 +31,8 @@ function renderedRows() {
     firefoxReason: text(row.querySelector('.c-verdict .ff-reason')),
     verdictTitle: row.querySelector('.c-verdict .badge')?.getAttribute('title') ?? '',
     preflight: text(row.querySelector('.c-preflight')),
+    // A line of identical repeats (Group repeats, on by default) stands for this many requests.
+    count: Number(row.dataset.count ?? 1),
   }));
 }
 
