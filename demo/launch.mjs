@@ -115,6 +115,13 @@ export function panelFrame(devtools) {
   return devtools.frames().find((f) => !f.detached && /\/extension\/panel\/panel\.html/.test(f.url()));
 }
 
+/** The CORS panel's frame, for a test that cannot go on without it. */
+export function requirePanelFrame(devtools) {
+  const frame = panelFrame(devtools);
+  if (!frame) throw new Error('panel frame not found');
+  return frame;
+}
+
 /** Shows the CORS panel (DevToolsAPI.showPanel, retried until the panel page exists and has rendered). */
 export async function showPanel(devtools, extensionId, { title = 'CORS', timeoutMs = 20_000 } = {}) {
   const panelId = `chrome-extension://${extensionId}${title.replace(/\s/g, '')}`;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
-import { docScreenshot, findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, setDevToolsPreferences, reopenDevTools, showPanel } from '../../demo/launch.mjs';
+import { docScreenshot, findChrome, launchWithExtension, openDevTools, pollUntil, setDevToolsPreferences, reopenDevTools, showPanel, requirePanelFrame } from '../../demo/launch.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { startAwsServer } from '../browser-truth/aws/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
@@ -35,11 +35,7 @@ let devtools: Page;
 let extensionId: string;
 let tmp: string;
 
-const frame = (): Frame => {
-  const f = panelFrame(devtools);
-  if (!f) throw new Error('panel frame not found');
-  return f;
-};
+const frame = (): Frame => requirePanelFrame(devtools);
 
 async function runCalls(): Promise<void> {
   const app = `https://app.example.test:${server.ports.PS}`;

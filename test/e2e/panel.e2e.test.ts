@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
-import { consoleDrawerOpen, docScreenshot, findChrome, launchWithExtension, openDevTools, panelBox, panelFrame, pollUntil, readPanelRows, reopenDevTools, setDevToolsPreferences, setDevToolsWindowSize, showPanel } from '../../demo/launch.mjs';
+import { consoleDrawerOpen, docScreenshot, findChrome, launchWithExtension, openDevTools, panelBox, pollUntil, readPanelRows, reopenDevTools, setDevToolsPreferences, setDevToolsWindowSize, showPanel, requirePanelFrame } from '../../demo/launch.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { startDemoServer } from '../../demo/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
@@ -35,11 +35,7 @@ let extensionId: string;
 /** Chrome's own verdicts: URL → corsError, from CDP on the inspected tab. */
 const chromeSays = new Map<string, string>();
 
-const frame = () => {
-  const f = panelFrame(devtools);
-  if (!f) throw new Error('panel frame not found');
-  return f;
-};
+const frame = () => requirePanelFrame(devtools);
 const rowsFor = (rows: Row[], run: string, id: string) => rows.filter((r) => r.url.includes(`/s/${id}?run=${run}`));
 async function waitForRows(what: string, ok: (rows: Row[]) => boolean): Promise<Row[]> {
   let last: Row[] = [];

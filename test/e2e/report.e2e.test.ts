@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, CDPSession, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
-import { findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, readPanelRows, showPanel } from '../../demo/launch.mjs';
+import { findChrome, launchWithExtension, openDevTools, pollUntil, readPanelRows, showPanel, requirePanelFrame } from '../../demo/launch.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { startDemoServer } from '../../demo/server.mjs';
 // @ts-expect-error plain ESM JavaScript without types
@@ -40,11 +40,7 @@ let extensionId: string;
 let browserCdp: CDPSession;
 let downloadDir: string;
 
-const frame = (): Frame => {
-  const f = panelFrame(devtools);
-  if (!f) throw new Error('panel frame not found');
-  return f;
-};
+const frame = (): Frame => requirePanelFrame(devtools);
 const pick = (r: Row) => [r.method, r.url, r.verdict, r.error, r.preflight];
 
 async function rowsWhere(what: string, ok: (rows: Row[]) => boolean): Promise<Row[]> {

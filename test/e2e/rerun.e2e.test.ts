@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain ESM JavaScript without types
-import { findChrome, launchWithExtension, openDevTools, panelFrame, pollUntil, readPanelRows, showPanel } from '../../demo/launch.mjs';
+import { findChrome, launchWithExtension, openDevTools, pollUntil, readPanelRows, showPanel, requirePanelFrame } from '../../demo/launch.mjs';
 // @ts-expect-error plain ESM JavaScript without types
 import { startDemoServer } from '../../demo/server.mjs';
 import { startPolicyServer, type PolicyServer } from '../cli/probe/policy-server';
@@ -26,11 +26,7 @@ let devtools: Page;
 /** Chrome's own verdict per CDP request, in order: [url, corsError | 'ok']. */
 const chromeSays: Array<[string, string]> = [];
 
-const frame = () => {
-  const f = panelFrame(devtools);
-  if (!f) throw new Error('panel frame not found');
-  return f;
-};
+const frame = () => requirePanelFrame(devtools);
 const rowsOf = (rows: Row[], pathName: string) => rows.filter((r) => r.url === `${api.url}${pathName}`);
 const waitForRows = (what: string, ok: (rows: Row[]) => boolean): Promise<Row[]> =>
   pollUntil(async () => {
