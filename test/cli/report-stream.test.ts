@@ -131,3 +131,38 @@ describe('cors-lens report and analyze --format markdown on the stream', () => {
     expect(readdirSync(dir)).not.toContain('never.md');
   });
 });
+
+describe('report on a long file, stderr a terminal', () => {
+  test('the progress line is drawn while reading and erased before the report is written', async () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => entry({ url: `${API}/r${i % 5}`, started: i * 10, requestHeaders: { Origin: PAGE }, responseHeaders: { 'Access-Control-Allow-Origin': PAGE }, resourceType: 'fetch', error: null }));
+    const text = JSON.stringify(har(...entries));
+    let err = '';
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    stderr.on('data', (d) => (err += d));
+    let out = '';
+    // A slow reader (64 KiB chunks 30 ms apart) of a file that says it is 200 MB, over the 50 MB threshold.
+    async function* chunks() {
+      for (let i = 0; i < text.length; i += 65536) {
+        await new Promise((r) => setTimeout(r, 30));
+        yield Buffer.from(text.slice(i, i + 65536));
+      }
+    }
+    const saved = process.env.CI;
+    delete process.env.CI;
+    try {
+      await streamReport({ name: 'long.har', bytes: 200_000_000, chunks: chunks() }, { format: 'markdown', scope: 'all', keepSecrets: false, keepBodies: false }, { stdin: new PassThrough(), stdout: new PassThrough(), stderr }, () => ({
+        write: async (t) => {
+          // Nothing is written while the line is up: it was erased first.
+          expect(err === '' || err.endsWith('\r\x1b[2K')).toBe(true);
+          out += t;
+        },
+        close: async () => {},
+      }));
+    } finally {
+      if (saved !== undefined) process.env.CI = saved;
+    }
+    expect(err).toMatch(/\r\x1b\[2Kcors-lens: \d+ of 200 MB \(\d+%\) · [\d,]+ entries\/s · [\d:?]+ left/);
+    expect(err.endsWith('\r\x1b[2K')).toBe(true);
+    expect(out).toContain('**3000 CORS exchanges:** 0 blocked, 3000 allowed');
+  });
+});
