@@ -144,9 +144,12 @@ async function readAndAnalyse(input: StreamedInput, opts: StreamReportOptions, f
   const redactor = createRedactor({ keepSecrets: opts.keepSecrets, keepBodies: opts.keepBodies });
   const entries = createRecordSpill(folder, 'entries', opts.spillInMemory);
   const shown = createRecordSpill(folder, 'exchanges', opts.spillInMemory);
-  // `log.creator` and `log.pages` go through the redactor when they are read, before the entries that follow them
-  // (the whole-file redactor walks `log` in key order); the other fields of `log` once the file is read.
+  // `log`'s fields go through the redactor as they are read, in file order with the entries (the whole-file
+  // redactor walks `log` in key order): a page title's token gets the placeholder number it got there.
   const early = new Map<string, unknown>();
+  const field = ([key, value]: readonly [string, unknown]) => {
+    if (key !== 'entries' && !early.has(key)) early.set(key, redactLogField(value, redactor));
+  };
   let root: unknown;
   let index = 0;
   const reader = new HarFileReader({
@@ -154,9 +157,12 @@ async function readAndAnalyse(input: StreamedInput, opts: StreamReportOptions, f
     bodies: { limit: Infinity, mode: 'truncate' },
     envelope: true,
     onRaw(chunk) {
-      if (chunk.creator !== undefined && !early.has('creator')) early.set('creator', redactLogField(chunk.creator, redactor));
-      if (chunk.pages !== undefined && !early.has('pages')) early.set('pages', redactLogField(chunk.pages, redactor));
+      const fields = chunk.fields ?? [];
+      // Fields listed before `entries` were read before this chunk's entries; those after it, after them.
+      const split = fields.findIndex(([key]) => key === 'entries');
+      fields.slice(0, split === -1 ? fields.length : split).forEach(field);
       for (const raw of chunk.entries) entries.add(Buffer.from(JSON.stringify(redactEntry(raw, index++, redactor)), 'utf8'));
+      if (split !== -1) fields.slice(split + 1).forEach(field);
       if (chunk.root !== undefined) root = chunk.root;
     },
   });

@@ -82,8 +82,23 @@ describe('a streamed report', () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
+  /** The late-secret HAR with secrets in `log`'s fields too: before the entries (pages, a custom field) and after them. */
+  function withEnvelopeSecrets() {
+    const { log } = lateSecretHar();
+    const { entries, ...rest } = log;
+    return {
+      log: {
+        _recorded: { from: `${PAGE}/?access_token=AAAA1111bbbb2222` },
+        ...rest,
+        pages: [{ id: 'page_1', title: `${PAGE}/?token=zzzz9999yyyy8888`, startedDateTime: '2026-11-24T18:47:46.000Z', pageTimings: {} }],
+        entries: (entries as Array<Record<string, unknown>>).map((e) => ({ ...e, pageref: 'page_1' })),
+        comment: `later: ${SECRET} and code=ccccc33333dddd`,
+      },
+    };
+  }
+
   test.each(FORMATS)('%s: the same text as the whole-file renderer, for every scope and option', async (format) => {
-    const text = JSON.stringify(lateSecretHar(), null, 2);
+    const text = JSON.stringify(withEnvelopeSecrets(), null, 2);
     const whole = JSON.parse(text);
     const report = analyzeHar(text);
     const blocked = report.exchanges.find((x) => x.verdict === 'blocked')!;
