@@ -132,6 +132,7 @@ interface Read {
   /** The exchanges shown, v8-serialised in report order. */
   readonly shown: ReturnType<typeof createRecordSpill>;
   readonly counts: ReportCounts;
+  /** The ids of the exchanges shown, for a scope narrower than `all` (its API view is cut to them). */
   readonly ids: Set<string>;
   readonly anyBlocked: boolean;
   /** The entries the scope carries (sorted); null for all. */
@@ -182,7 +183,7 @@ async function readAndAnalyse(input: StreamedInput, opts: StreamReportOptions, f
         for (const x of batch) {
           if (!show(x)) continue;
           countExchange(counts, x);
-          ids.add(x.id);
+          if (opts.scope !== 'all') ids.add(x.id);
           if (x.verdict === 'blocked') anyBlocked = true;
           if (opts.scope !== 'all') for (const i of entriesOfExchange(x)) scoped.add(i);
           if (quotes(x)) for (const i of [x.preflightEntry, x.actualEntry]) if (i !== null) quoted.add(i);
