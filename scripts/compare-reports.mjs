@@ -18,7 +18,8 @@ const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const base = opt('--base', 'main');
 const limit = Number(opt('--limit', 'Infinity'));
-const WORK = join(ROOT, '.tmp', 'compare-reports');
+// Under bench/data/.build/: ignored by git and by the linter (the bundles are build output).
+const WORK = join(ROOT, 'bench', 'data', '.build', 'compare-reports');
 
 /** Bundles `src/cli/main.ts` of `root` to `outfile` (the settings of scripts/build-cli.mjs). */
 async function bundle(root, outfile) {
