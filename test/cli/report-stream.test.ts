@@ -5,7 +5,10 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { harCaseArb } from '../fuzz/arbitraries';
+import { buildHar } from '../fuzz/build';
 import { analyzeHar } from '../../src/core';
 import { renderReport, type ReportFormat, type ReportScope } from '../../src/core/report';
 import { streamReport, type Sink } from '../../src/cli/report-stream';
@@ -111,6 +114,31 @@ describe('a streamed report', () => {
       }
     }
   });
+});
+
+describe('generated HARs (test/fuzz/arbitraries.ts)', () => {
+  test('the streamed report is the whole-file one, and no planted secret reaches it', async () => {
+    const arb = fc.record({
+      harCase: harCaseArb,
+      format: fc.constantFrom<ReportFormat>('markdown', 'html', 'json', 'har'),
+      scope: fc.constantFrom<ReportScope>('all', 'cors', 'blocked'),
+      keepBodies: fc.boolean(),
+      chunk: fc.integer({ min: 1, max: 4096 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ harCase, format, scope, keepBodies, chunk }) => {
+        const { har: built, planted } = buildHar(harCase);
+        const text = JSON.stringify(built);
+        const report = analyzeHar(text);
+        if (report.problems.some((p) => p.entry === null && p.severity === 'error')) return; // not a HAR: an input error
+        const expected = renderReport(report, JSON.parse(text), { format, scope, keepBodies });
+        const { out } = await streamed(text, format, { scope, keepBodies }, chunk);
+        expect(out).toBe(expected.text);
+        for (const s of planted) expect(out).not.toContain(s.value);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS) || 60, seed: 15_015 },
+    );
+  }, 120_000);
 });
 
 describe('cors-lens report and analyze --format markdown on the stream', () => {
