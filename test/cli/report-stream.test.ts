@@ -58,6 +58,8 @@ async function streamed(text: string, format: ReportFormat, options: { scope?: R
   return { out, result };
 }
 
+const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
 const FORMATS: ReportFormat[] = ['markdown', 'html', 'json', 'har'];
 
 describe('a streamed report', () => {
@@ -133,10 +135,12 @@ describe('generated HARs (test/fuzz/arbitraries.ts)', () => {
         if (report.problems.some((p) => p.entry === null && p.severity === 'error')) return; // not a HAR: an input error
         const expected = renderReport(report, JSON.parse(text), { format, scope, keepBodies });
         const { out } = await streamed(text, format, { scope, keepBodies }, chunk);
-        expect(out).toBe(expected.text);
-        for (const s of planted) expect(out).not.toContain(s.value);
+        // As bytes, as they reach a file or a pipe: a lone surrogate is written as U+FFFD either way.
+        expect(utf8(out)).toBe(utf8(expected.text));
+        // A kept body is kept as it is, but for the secrets the rules recognise (a planted one may not look like one).
+        if (!keepBodies) for (const s of planted) expect(out).not.toContain(s.value);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS) || 60, seed: 15_015 },
+      { numRuns: Number(process.env.FUZZ_RUNS) || 60, seed: Number(process.env.FUZZ_SEED) || 15_015 },
     );
   }, 120_000);
 });
