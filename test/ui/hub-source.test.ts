@@ -62,7 +62,7 @@ describe('createHubSource', () => {
     emit!(event);
     expect(got).toStrictEqual([event]);
     expect(got[0]).not.toBe(event);
-    expect((got[0] as { entries: unknown[] }).entries[0]).not.toBe(e);
+    expect((got[0] as { entries: readonly unknown[] }).entries[0]).not.toBe(e);
     stop();
     expect(emit).toBeNull();
   });
