@@ -164,24 +164,27 @@ interface LiveGroups {
 
 function groupsFrom(ascending: readonly ExchangeReport[]): LiveGroups {
   const groups = new Map<number, Group>();
-  const lines: Group[] = [];
-  for (const x of ascending) {
+  const n = ascending.length;
+  const groupAt: Group[] = new Array<Group>(n);
+  for (let k = 0; k < n; k++) {
+    const x = ascending[k]!;
     const id = repeatId(x);
-    const g = groups.get(id);
-    if (g === undefined) groups.set(id, { id, members: [x], row: undefined as unknown as ListRow });
-    else g.members.push(x);
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = { id, members: [], row: null as unknown as ListRow };
+      groups.set(id, g);
+    }
+    g.members.push(x);
+    groupAt[k] = g;
   }
-  // Lines in the order of their newest member: walk from the newest end, a group's first sighting is its newest.
-  const seen = new Set<number>();
-  for (let k = ascending.length - 1; k >= 0; k--) {
-    const id = repeatId(ascending[k]!);
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const g = groups.get(id)!;
+  // A group's line is where its newest member is.
+  const lines: Group[] = [];
+  for (let k = 0; k < n; k++) {
+    const g = groupAt[k]!;
+    if (newestOf(g) !== ascending[k]) continue;
     g.row = lineFor(g);
     lines.push(g);
   }
-  lines.reverse();
   return { generation: keyGeneration, groups, lines };
 }
 
@@ -222,7 +225,7 @@ function stepGroups(live: LiveGroups, changes: readonly Change[], compare: ListO
       if (keyGeneration !== live.generation) return false;
       let g = live.groups.get(id);
       if (g === undefined) {
-        g = { id, members: [], row: undefined as unknown as ListRow };
+        g = { id, members: [], row: null as unknown as ListRow };
         live.groups.set(id, g);
       }
       const wasNewest = g.members[g.members.length - 1];
