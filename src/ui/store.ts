@@ -573,11 +573,12 @@ function refresh(store: Store, changed: readonly ExchangeReport[] | null): void 
   const base = store.published;
   if (changed !== null && base !== null && store.exchanges.peek() === base) {
     const changes: Change[] = [];
-    for (const x of changed) {
+    // In list order, so that new exchanges (usually the newest) are appended rather than spliced in one by one.
+    store.order.learn(changed);
+    for (const x of changed.slice().sort(store.order.compare)) {
       const old = store.byId.get(x.id);
       if (old === x) continue;
       store.byId.set(x.id, x);
-      store.order.learn([x]);
       const change = { old, x };
       applyChange(store.sorted, change, store.order.compare);
       changes.push(change);
