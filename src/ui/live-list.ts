@@ -11,10 +11,36 @@ export interface Change {
   readonly x: ExchangeReport | undefined;
 }
 
-/** How a list published by the store derives from the previous one. */
-export interface Delta<T> {
-  readonly base: T;
-  readonly changes: readonly Change[];
+/**
+ * How each list a store published derives from the one before, for the last few: a derived list that missed some
+ * (it is worked out when read, and a render may come after several bursts) applies them in turn. Bounded, so that
+ * old lists are not kept alive through their successors.
+ */
+export interface DeltaLog<T> {
+  push(base: T, next: T, changes: readonly Change[]): void;
+  /** The changes from `from` to `to`, in order; undefined when they are not all in the log. */
+  between(from: T, to: T): readonly Change[] | undefined;
+}
+
+export function createDeltaLog<T>(keep = 16): DeltaLog<T> {
+  const log: Array<{ base: T; next: T; changes: readonly Change[] }> = [];
+  return {
+    push(base, next, changes) {
+      log.push({ base, next, changes });
+      if (log.length > keep) log.shift();
+    },
+    between(from, to) {
+      let at = log.findIndex((d) => d.base === from);
+      if (at < 0) return undefined;
+      const changes: Change[] = [];
+      for (let current = from; at < log.length && log[at]!.base === current; at++) {
+        for (const c of log[at]!.changes) changes.push(c);
+        current = log[at]!.next;
+        if (current === to) return changes;
+      }
+      return undefined;
+    },
+  };
 }
 
 /**

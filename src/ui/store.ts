@@ -13,7 +13,7 @@ export type PanelAnalyzer = Pick<Analyzer, 'add' | 'exchanges' | 'problems' | 'e
 import type { ExchangeReport, InputProblem, ObservedEntry, Toolchain } from '../core/analysis';
 import type { RequestSource, ThemeName } from './source';
 import { matchesFilter, narrows, parseFilter, type ParsedFilter } from './filter';
-import { applyChange, createListOrder, hasSorted, insertSorted, lowerBound, removeSorted, type Change, type Delta, type ListOrder } from './live-list';
+import { applyChange, createListOrder, hasSorted, insertSorted, lowerBound, removeSorted, createDeltaLog, type Change, type DeltaLog, type ListOrder } from './live-list';
 
 import { MAX_ENTRIES, TRIM_TO } from './limits';
 
@@ -352,12 +352,10 @@ interface StoreInternals {
   byId: Map<string, ExchangeReport>;
   /** The last `exchanges` the store set: a burst's changes apply to it only if nobody set another since. */
   published: readonly ExchangeReport[] | null;
+  /** How each `exchanges` the store published derives from the one before (live-list.ts). */
+  readonly exchangeLog: DeltaLog<readonly ExchangeReport[]>;
 }
 
-/** How each `exchanges` the store published derives from the one before (live-list.ts). */
-const exchangeDeltas = new WeakMap<readonly ExchangeReport[], Delta<readonly ExchangeReport[]>>();
-/** How each `visible` derives from the one before. */
-const visibleDeltas = new WeakMap<readonly ExchangeReport[], Delta<readonly ExchangeReport[]>>();
 
 /** Whether an exchange passes the quick filter and the filter box. */
 function passes(x: ExchangeReport, quick: QuickFilter, filter: ParsedFilter, extra: ((x: ExchangeReport) => string) | undefined): boolean {
@@ -372,6 +370,9 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
   const selectedId = signal<string | null>(null);
   const searchExtra = signal<((x: ExchangeReport) => string) | null>(null);
   const order = createListOrder();
+  const exchangeLog = createDeltaLog<readonly ExchangeReport[]>();
+  /** How each `visible` derives from the one before. */
+  const visibleLog = createDeltaLog<readonly ExchangeReport[]>();
   // `visible`, kept burst by burst: the rows shown oldest first, and what they were derived from.
   let shown: { exchanges: readonly ExchangeReport[]; text: string; filter: ParsedFilter; quick: QuickFilter; extra: unknown; newestFirst: boolean; ascending: ExchangeReport[]; out: readonly ExchangeReport[] } | null = null;
   const publish = (ascending: readonly ExchangeReport[], newest: boolean) => (newest ? ascending.slice().reverse() : ascending.slice());
@@ -385,10 +386,10 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     const settingsSame = prev !== null && prev.quick === quick && prev.extra === extraFn && prev.newestFirst === newest;
     // A burst: its changes to the rows shown.
     if (prev !== null && settingsSame && prev.text === text && xs !== prev.exchanges) {
-      const delta = exchangeDeltas.get(xs);
-      if (delta !== undefined && delta.base === prev.exchanges) {
+      const burst = exchangeLog.between(prev.exchanges, xs);
+      if (burst !== undefined) {
         const changes: Change[] = [];
-        for (const { old, x } of delta.changes) {
+        for (const { old, x } of burst) {
           const wasShown = old !== undefined && hasSorted(prev.ascending, old, order.compare);
           const show = x !== undefined && passes(x, quick, prev.filter, extraFn);
           if (!wasShown && !show) continue;
@@ -397,7 +398,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
           changes.push(change);
         }
         const out = changes.length === 0 ? prev.out : publish(prev.ascending, newest);
-        if (out !== prev.out) visibleDeltas.set(out, { base: prev.out, changes });
+        if (out !== prev.out) visibleLog.push(prev.out, out, changes);
         shown = { ...prev, exchanges: xs, out };
         return out;
       }
@@ -422,8 +423,8 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     const prev = grouped;
     if (prev !== null && prev.newestFirst === newest) {
       if (prev.visible === rows) return prev.out;
-      const delta = visibleDeltas.get(rows);
-      if (delta !== undefined && delta.base === prev.visible && stepGroups(prev.live, delta.changes, order.compare)) {
+      const changes = visibleLog.between(prev.visible, rows);
+      if (changes !== undefined && stepGroups(prev.live, changes, order.compare)) {
         grouped = { visible: rows, newestFirst: newest, live: prev.live, out: linesOf(prev.live, newest) };
         return grouped.out;
       }
@@ -436,11 +437,12 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
   let blocked: { exchanges: readonly ExchangeReport[]; count: number } | null = null;
   const blockedCount = computed(() => {
     const xs = exchanges.value;
-    const delta = exchangeDeltas.get(xs);
+    if (blocked?.exchanges === xs) return blocked.count;
+    const changes = blocked === null ? undefined : exchangeLog.between(blocked.exchanges, xs);
     const isBlocked = (x: ExchangeReport | undefined) => (x?.verdict === 'blocked' ? 1 : 0);
     const count =
-      blocked !== null && delta !== undefined && delta.base === blocked.exchanges
-        ? delta.changes.reduce((c, { old, x }) => c - isBlocked(old) + isBlocked(x), blocked.count)
+      blocked !== null && changes !== undefined
+        ? changes.reduce((c, { old, x }) => c - isBlocked(old) + isBlocked(x), blocked.count)
         : xs.reduce((c, x) => c + isBlocked(x), 0);
     blocked = { exchanges: xs, count };
     return count;
@@ -457,6 +459,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     sorted: [],
     byId: new Map(),
     published: null,
+    exchangeLog,
     source: signal<RequestSource | null>(null),
     imported: signal<ImportState | null>(null),
     exchanges,
@@ -584,7 +587,7 @@ function refresh(store: Store, changed: readonly ExchangeReport[] | null): void 
       changes.push(change);
     }
     next = changes.length === 0 ? base : store.sorted.slice();
-    if (next !== base) exchangeDeltas.set(next, { base, changes });
+    if (next !== base) store.exchangeLog.push(base, next, changes);
   } else {
     const all = store.analyzer.exchanges();
     store.order.reset();

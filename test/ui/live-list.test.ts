@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createAnalyzerCore, type ExchangeReport } from '../../src/core/analysis';
 import { matchesFilter, narrows, parseFilter } from '../../src/ui/filter';
+import { createDeltaLog } from '../../src/ui/live-list';
 import { applyEntries, applyReplace, createPanelStore, groupRepeats, type ListLines, type PanelStoreWithLimits } from '../../src/ui/store';
 
 /** A small seeded generator (mulberry32), so a failure repeats. */
@@ -138,6 +139,35 @@ describe('the live list, burst by burst', () => {
     expect(ids(store.visible.value)).toEqual(ids(some.filter((x) => x.kind === 'cors')));
     applyEntries(store, entries.slice(50, 80));
     expectFromScratch(store);
+  });
+
+  test('lists read after several bursts (a render that comes late) apply all of them', () => {
+    const rand = random(7);
+    const entries = shuffleNear(traffic(4), rand, 30);
+    const store = createPanelStore({ analyzer: createAnalyzerCore(), hintsOnDemand: true });
+    for (let i = 0, burst = 0; i < entries.length; burst++) {
+      const n = 1 + Math.floor(rand() * 20);
+      applyEntries(store, entries.slice(i, i + n));
+      i += n;
+      if (burst % 5 === 0) expectFromScratch(store); // read after every fifth burst only
+    }
+    expectFromScratch(store);
+  });
+});
+
+describe('createDeltaLog', () => {
+  test('gives the changes between two lists in order while they are all kept, else nothing', () => {
+    const log = createDeltaLog<string>(3);
+    const change = (id: string) => ({ old: undefined, x: { id } as ExchangeReport });
+    log.push('a', 'b', [change('1')]);
+    log.push('b', 'c', [change('2'), change('3')]);
+    log.push('c', 'd', [change('4')]);
+    expect(log.between('a', 'd')?.map((c) => c.x!.id)).toEqual(['1', '2', '3', '4']);
+    expect(log.between('b', 'c')?.map((c) => c.x!.id)).toEqual(['2', '3']);
+    expect(log.between('a', 'x')).toBeUndefined();
+    log.push('d', 'e', []);
+    expect(log.between('a', 'e')).toBeUndefined(); // 'a' → 'b' was dropped
+    expect(log.between('b', 'e')?.length).toBe(3);
   });
 });
 
