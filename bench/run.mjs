@@ -203,11 +203,16 @@ if (!quick && !args['no-panel'] && only.has('panel')) {
     chromium = real[0].chromium;
     put('panel.real-10k.ingestUsPerEntry', 'µs', real.map((s) => (s.ingest.ms * 1000) / s.ingest.entries), { exchanges: real[0].ingest.exchanges });
     put('panel.real-10k.ingestToPaintUsPerEntry', 'µs', real.map((s) => (s.ingest.msToPaint * 1000) / s.ingest.entries));
+    // Until the store has analysed them, and of that the core's reader and analyser (bench/panel.mjs).
+    put('panel.real-10k.ingestToStoreUsPerEntry', 'µs', real.map((s) => (s.ingest.msToStore * 1000) / s.ingest.entries));
+    put('panel.real-10k.ingestCoreUsPerEntry', 'µs', real.map((s) => (s.ingest.coreMs * 1000) / s.ingest.entries));
   }
   if (sessions.length && !sessions[0].skipped) {
     chromium = sessions[0].chromium;
     put('panel.ingestUsPerEntry', 'µs', sessions.map((s) => (s.ingest.ms * 1000) / s.ingest.entries), { exchanges: sessions[0].ingest.exchanges });
     put('panel.ingestToPaintUsPerEntry', 'µs', sessions.map((s) => (s.ingest.msToPaint * 1000) / s.ingest.entries));
+    put('panel.ingestToStoreUsPerEntry', 'µs', sessions.map((s) => (s.ingest.msToStore * 1000) / s.ingest.entries));
+    put('panel.ingestCoreUsPerEntry', 'µs', sessions.map((s) => (s.ingest.coreMs * 1000) / s.ingest.entries));
     put('panel.firstRender10kMs', 'ms', sessions.flatMap((s) => s.render.ms), { rows: sessions[0].render.rows });
     put('panel.filterKeystrokeMs', 'ms', sessions.flatMap((s) => s.keystroke.ms), { rows: sessions[0].keystroke.rows });
     put('panel.filterKeystrokeP95Ms', 'ms', sessions.map((s) => percentile(s.keystroke.ms, 95)));

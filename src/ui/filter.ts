@@ -22,6 +22,18 @@ export function parseFilter(text: string): ParsedFilter {
   return { include, exclude };
 }
 
+/**
+ * Whether every exchange `next` lets through, `previous` lets through too (so a keystroke need only look at the rows
+ * already shown): each term `previous` requires is part of one `next` requires (typing on, or one more term), and each
+ * term `previous` excludes has a part that `next` excludes.
+ */
+export function narrows(previous: ParsedFilter, next: ParsedFilter): boolean {
+  return (
+    previous.include.every((t) => next.include.some((n) => n.includes(t))) &&
+    previous.exclude.every((t) => next.exclude.some((n) => t.includes(n)))
+  );
+}
+
 const haystacks = new WeakMap<ExchangeReport, string>();
 
 function haystack(x: ExchangeReport): string {

@@ -12,7 +12,8 @@ import { createHarLogReader, type HarLogReader } from '../core/analysis';
 export type PanelAnalyzer = Pick<Analyzer, 'add' | 'exchanges' | 'problems' | 'entry' | 'clear'> & Partial<Pick<Analyzer, 'addObserved'>>;
 import type { ExchangeReport, InputProblem, ObservedEntry, Toolchain } from '../core/analysis';
 import type { RequestSource, ThemeName } from './source';
-import { matchesFilter, parseFilter } from './filter';
+import { matchesFilter, narrows, parseFilter, type ParsedFilter } from './filter';
+import { applyChange, createListOrder, hasSorted, insertSorted, lowerBound, removeSorted, createDeltaLog, type Change, type DeltaLog, type ListOrder } from './live-list';
 
 import { MAX_ENTRIES, TRIM_TO } from './limits';
 
@@ -135,6 +136,127 @@ export function groupRepeats(shown: readonly ExchangeReport[], newestFirst: bool
   };
 }
 
+/**
+ * The lines of repeats kept burst by burst (issue 15: regrouping 10,000 exchanges on every burst took ~12 ms): each
+ * group keeps its members in list order, and the lines are the groups in the order of their newest member, so a
+ * change to the rows shown moves one group. Gives what groupRepeats gives for the same rows.
+ */
+interface Group {
+  readonly id: number;
+  /** Its exchanges shown, oldest first. */
+  readonly members: ExchangeReport[];
+  row: ListRow;
+}
+
+const newestOf = (g: Group) => g.members[g.members.length - 1]!;
+
+function lineFor(g: Group): ListRow {
+  return { key: `repeat-${g.id}`, x: newestOf(g), count: g.members.length, firstMs: g.members[0]!.startedMs };
+}
+
+interface LiveGroups {
+  /** The rows these lines are of (oldest first) and the display order they were published in. */
+  readonly generation: number;
+  readonly groups: Map<number, Group>;
+  /** By newest member, oldest first. */
+  readonly lines: Group[];
+}
+
+function groupsFrom(ascending: readonly ExchangeReport[]): LiveGroups {
+  const groups = new Map<number, Group>();
+  const n = ascending.length;
+  const groupAt: Group[] = new Array<Group>(n);
+  for (let k = 0; k < n; k++) {
+    const x = ascending[k]!;
+    const id = repeatId(x);
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = { id, members: [], row: null as unknown as ListRow };
+      groups.set(id, g);
+    }
+    g.members.push(x);
+    groupAt[k] = g;
+  }
+  // A group's line is where its newest member is.
+  const lines: Group[] = [];
+  for (let k = 0; k < n; k++) {
+    const g = groupAt[k]!;
+    if (newestOf(g) !== ascending[k]) continue;
+    g.row = lineFor(g);
+    lines.push(g);
+  }
+  return { generation: keyGeneration, groups, lines };
+}
+
+/** Applies changes to the rows shown; false when the numbering of repeat keys started again (regroup from scratch). */
+function stepGroups(live: LiveGroups, changes: readonly Change[], compare: ListOrder['compare']): boolean {
+  const byNewest = (g: Group) => newestOf(g);
+  const dirty = new Set<Group>();
+  const unline = (g: Group, newest: ExchangeReport) => {
+    const at = lowerBound(live.lines, newest, byNewest, compare);
+    if (live.lines[at] === g) live.lines.splice(at, 1);
+  };
+  const line = (g: Group) => {
+    const newest = newestOf(g);
+    const last = live.lines[live.lines.length - 1];
+    if (last === undefined || compare(newestOf(last), newest) < 0) live.lines.push(g);
+    else live.lines.splice(lowerBound(live.lines, newest, byNewest, compare), 0, g);
+  };
+  // A group leaves the lines before its members change (the lines are found by their newest member), and comes back after.
+  for (const { old, x } of changes) {
+    if (old !== undefined) {
+      const g = live.groups.get(repeatId(old));
+      if (keyGeneration !== live.generation) return false;
+      if (g !== undefined && hasSorted(g.members, old, compare)) {
+        const wasNewest = newestOf(g).id === old.id;
+        if (wasNewest) unline(g, old);
+        removeSorted(g.members, old, compare);
+        if (g.members.length === 0) {
+          live.groups.delete(g.id);
+          dirty.delete(g);
+        } else {
+          if (wasNewest) line(g);
+          dirty.add(g);
+        }
+      }
+    }
+    if (x !== undefined) {
+      const id = repeatId(x);
+      if (keyGeneration !== live.generation) return false;
+      let g = live.groups.get(id);
+      if (g === undefined) {
+        g = { id, members: [], row: null as unknown as ListRow };
+        live.groups.set(id, g);
+      }
+      const wasNewest = g.members[g.members.length - 1];
+      const becomesNewest = wasNewest === undefined || compare(wasNewest, x) < 0;
+      if (becomesNewest && wasNewest !== undefined) unline(g, wasNewest);
+      insertSorted(g.members, x, compare);
+      if (becomesNewest) line(g);
+      dirty.add(g);
+    }
+  }
+  for (const g of dirty) g.row = lineFor(g);
+  return true;
+}
+
+/** The published lines of live groups (a snapshot: later bursts change the groups, not these rows). */
+function linesOf(live: LiveGroups, newestFirst: boolean): ListLines {
+  const rows = live.lines.map((g) => g.row);
+  if (newestFirst) rows.reverse();
+  let at: Map<number, number> | null = null;
+  return {
+    rows,
+    lineOf: (x) => {
+      if (at === null) {
+        at = new Map();
+        rows.forEach((row, i) => at!.set(repeatId(row.x), i));
+      }
+      return at.get(repeatId(x));
+    },
+  };
+}
+
 /** Every exchange its own line (grouping off). */
 function oneRowEach(shown: readonly ExchangeReport[]): ListLines {
   return {
@@ -223,6 +345,21 @@ interface StoreInternals {
   readonly trimTo: number;
   /** Problems found while reading entries (the store reads them itself when the analyser has addObserved). */
   readProblems: InputProblem[];
+  /** The order of every list (live-list.ts). */
+  readonly order: ListOrder;
+  /** The analyser's exchanges in list order, kept from what each burst changed (analyzer.exchanges() sorts anew). */
+  sorted: ExchangeReport[];
+  byId: Map<string, ExchangeReport>;
+  /** The last `exchanges` the store set: a burst's changes apply to it only if nobody set another since. */
+  published: readonly ExchangeReport[] | null;
+  /** How each `exchanges` the store published derives from the one before (live-list.ts). */
+  readonly exchangeLog: DeltaLog<readonly ExchangeReport[]>;
+}
+
+
+/** Whether an exchange passes the quick filter and the filter box. */
+function passes(x: ExchangeReport, quick: QuickFilter, filter: ParsedFilter, extra: ((x: ExchangeReport) => string) | undefined): boolean {
+  return (quick === 'all' || (quick === 'cors' ? x.kind === 'cors' : x.verdict === 'blocked')) && matchesFilter(x, filter, extra);
 }
 
 export function createPanelStore(options: PanelStoreOptions): PanelStore & StoreInternals {
@@ -232,18 +369,84 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
   const newestFirst = signal(false);
   const selectedId = signal<string | null>(null);
   const searchExtra = signal<((x: ExchangeReport) => string) | null>(null);
+  const order = createListOrder();
+  const exchangeLog = createDeltaLog<readonly ExchangeReport[]>();
+  /** How each `visible` derives from the one before. */
+  const visibleLog = createDeltaLog<readonly ExchangeReport[]>();
+  // `visible`, kept burst by burst: the rows shown oldest first, and what they were derived from.
+  let shown: { exchanges: readonly ExchangeReport[]; text: string; filter: ParsedFilter; quick: QuickFilter; extra: unknown; newestFirst: boolean; ascending: ExchangeReport[]; out: readonly ExchangeReport[] } | null = null;
+  const publish = (ascending: readonly ExchangeReport[], newest: boolean) => (newest ? ascending.slice().reverse() : ascending.slice());
   const visible = computed(() => {
-    const filter = parseFilter(filterText.value);
+    const xs = exchanges.value;
+    const text = filterText.value;
     const quick = quickFilter.value;
-    const extra = searchExtra.value ?? undefined;
-    const rows = exchanges.value.filter(
-      (x) =>
-        (quick === 'all' || (quick === 'cors' ? x.kind === 'cors' : x.verdict === 'blocked')) && matchesFilter(x, filter, extra),
-    );
-    return newestFirst.value ? rows.reverse() : rows;
+    const extraFn = searchExtra.value ?? undefined;
+    const newest = newestFirst.value;
+    const prev = shown;
+    const settingsSame = prev !== null && prev.quick === quick && prev.extra === extraFn && prev.newestFirst === newest;
+    // A burst: its changes to the rows shown.
+    if (prev !== null && settingsSame && prev.text === text && xs !== prev.exchanges) {
+      const burst = exchangeLog.between(prev.exchanges, xs);
+      if (burst !== undefined) {
+        const changes: Change[] = [];
+        for (const { old, x } of burst) {
+          const wasShown = old !== undefined && hasSorted(prev.ascending, old, order.compare);
+          const show = x !== undefined && passes(x, quick, prev.filter, extraFn);
+          if (!wasShown && !show) continue;
+          const change = { old: wasShown ? old : undefined, x: show ? x : undefined };
+          applyChange(prev.ascending, change, order.compare);
+          changes.push(change);
+        }
+        const out = changes.length === 0 ? prev.out : publish(prev.ascending, newest);
+        if (out !== prev.out) visibleLog.push(prev.out, out, changes);
+        shown = { ...prev, exchanges: xs, out };
+        return out;
+      }
+    }
+    if (prev !== null && settingsSame && prev.text === text && xs === prev.exchanges) return prev.out;
+    const filter = parseFilter(text);
+    // A keystroke that narrows the filter (a longer term, one more term): only the rows shown can still pass.
+    const narrowing = prev !== null && settingsSame && xs === prev.exchanges && narrows(prev.filter, filter);
+    const ascending = (narrowing ? prev.ascending : xs).filter((x) => passes(x, quick, filter, extraFn));
+    shown = { exchanges: xs, text, filter, quick, extra: extraFn, newestFirst: newest, ascending, out: publish(ascending, newest) };
+    return shown.out;
   });
   const grouping = signal(true);
-  const list = computed(() => (grouping.value ? groupRepeats(visible.value, newestFirst.value) : oneRowEach(visible.value)));
+  let grouped: { visible: readonly ExchangeReport[]; newestFirst: boolean; live: LiveGroups; out: ListLines } | null = null;
+  const list = computed(() => {
+    const rows = visible.value;
+    const newest = newestFirst.value;
+    if (!grouping.value) {
+      grouped = null;
+      return oneRowEach(rows);
+    }
+    const prev = grouped;
+    if (prev !== null && prev.newestFirst === newest) {
+      if (prev.visible === rows) return prev.out;
+      const changes = visibleLog.between(prev.visible, rows);
+      if (changes !== undefined && stepGroups(prev.live, changes, order.compare)) {
+        grouped = { visible: rows, newestFirst: newest, live: prev.live, out: linesOf(prev.live, newest) };
+        return grouped.out;
+      }
+    }
+    const live = groupsFrom(shown !== null && shown.out === rows ? shown.ascending : newest ? rows.slice().reverse() : rows);
+    grouped = { visible: rows, newestFirst: newest, live, out: linesOf(live, newest) };
+    return grouped.out;
+  });
+  // The blocked count, kept burst by burst too.
+  let blocked: { exchanges: readonly ExchangeReport[]; count: number } | null = null;
+  const blockedCount = computed(() => {
+    const xs = exchanges.value;
+    if (blocked?.exchanges === xs) return blocked.count;
+    const changes = blocked === null ? undefined : exchangeLog.between(blocked.exchanges, xs);
+    const isBlocked = (x: ExchangeReport | undefined) => (x?.verdict === 'blocked' ? 1 : 0);
+    const count =
+      blocked !== null && changes !== undefined
+        ? changes.reduce((c, { old, x }) => c - isBlocked(old) + isBlocked(x), blocked.count)
+        : xs.reduce((c, x) => c + isBlocked(x), 0);
+    blocked = { exchanges: xs, count };
+    return count;
+  });
   return {
     analyzer: options.analyzer,
     hintsOnDemand: options.hintsOnDemand ?? false,
@@ -252,6 +455,11 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     raw: [],
     input: { creator: null, pages: [], reader: createHarLogReader() },
     readProblems: [] as InputProblem[],
+    order,
+    sorted: [],
+    byId: new Map(),
+    published: null,
+    exchangeLog,
     source: signal<RequestSource | null>(null),
     imported: signal<ImportState | null>(null),
     exchanges,
@@ -272,7 +480,7 @@ export function createPanelStore(options: PanelStoreOptions): PanelStore & Store
     list,
     // The detail follows the list: a row the filter hides has no detail open.
     selected: computed(() => visible.value.find((x) => x.id === selectedId.value) ?? null),
-    blockedCount: computed(() => exchanges.value.reduce((c, x) => c + (x.verdict === 'blocked' ? 1 : 0), 0)),
+    blockedCount,
   };
 }
 
@@ -294,17 +502,17 @@ export function applyEntries(store: Store, entries: readonly unknown[]): void {
   }
   const first = store.raw.length;
   for (const e of entries) store.raw.push(e); // not push(...entries): an import can hand over more than the call stack holds
-  let changed = 0;
   if (store.raw.length > store.maxEntries) {
     const drop = store.raw.length - store.trimTo;
     store.raw.splice(0, drop);
     resetAnalysis(store);
-    changed = safeAdd(store, 0, store.raw) + 1;
+    safeAdd(store, 0, store.raw);
     store.dropped.value += drop;
-  } else {
-    changed = safeAdd(store, first, entries);
+    refresh(store, null);
+    return;
   }
-  if (changed > 0) refresh(store);
+  const added = safeAdd(store, first, entries);
+  if (added === null || added.exchanges.length + added.problems > 0) refresh(store, added?.exchanges ?? null);
 }
 
 /** Same request: start time + method + URL (how the live capture tells two copies of one request apart). */
@@ -326,23 +534,30 @@ export function applyReplace(store: Store, entry: unknown): void {
     store.raw[i] = entry;
     resetAnalysis(store);
     safeAdd(store, 0, store.raw);
-    refresh(store);
+    refresh(store, null);
     return;
   }
 }
 
-/** Adds `entries` (which are `store.raw[first…]`) to the analysis; returns how many exchanges or problems changed. */
-function safeAdd(store: Store, first: number, entries: readonly unknown[]): number {
+/**
+ * Adds `entries` (which are `store.raw[first…]`) to the analysis; returns the exchanges it created or changed and
+ * how many problems it found, or null when the analyser failed.
+ */
+function safeAdd(store: Store, first: number, entries: readonly unknown[]): { exchanges: ExchangeReport[]; problems: number } | null {
   try {
     const analyzer = store.analyzer;
-    if (!analyzer.addObserved) return analyzer.add(entries).length;
+    if (!analyzer.addObserved) {
+      const before = analyzer.problems().length;
+      const exchanges = analyzer.add(entries);
+      return { exchanges, problems: analyzer.problems().length - before };
+    }
     const read = store.input.reader.read(entries, first);
     for (const p of read.problems) store.readProblems.push(p);
-    return analyzer.addObserved(read.entries).length + read.problems.length;
+    return { exchanges: analyzer.addObserved(read.entries), problems: read.problems.length };
   } catch (error) {
     // The core promises never to throw on bad input; if it does, the panel keeps running and says so.
     console.error('CORS Lens: the analyser failed on an entry', error);
-    return 1;
+    return null;
   }
 }
 
@@ -351,11 +566,41 @@ function resetAnalysis(store: Store): void {
   store.readProblems = [];
 }
 
-function refresh(store: Store): void {
+/**
+ * Publishes the analysis. `changed`: what the last burst created or changed (the analyser's answer), applied to the
+ * store's sorted list and published with a delta for the derived lists (live-list.ts); null: the analysis was
+ * rebuilt (or something else set `exchanges`), so the list is taken from the analyser whole.
+ */
+function refresh(store: Store, changed: readonly ExchangeReport[] | null): void {
+  let next: readonly ExchangeReport[];
+  const base = store.published;
+  if (changed !== null && base !== null && store.exchanges.peek() === base) {
+    const changes: Change[] = [];
+    // In list order, so that new exchanges (usually the newest) are appended rather than spliced in one by one.
+    store.order.learn(changed);
+    for (const x of changed.slice().sort(store.order.compare)) {
+      const old = store.byId.get(x.id);
+      if (old === x) continue;
+      store.byId.set(x.id, x);
+      const change = { old, x };
+      applyChange(store.sorted, change, store.order.compare);
+      changes.push(change);
+    }
+    next = changes.length === 0 ? base : store.sorted.slice();
+    if (next !== base) store.exchangeLog.push(base, next, changes);
+  } else {
+    const all = store.analyzer.exchanges();
+    store.order.reset();
+    store.order.learn(all);
+    store.sorted = all.slice();
+    store.byId = new Map(all.map((x) => [x.id, x]));
+    next = all;
+  }
+  store.published = next;
   batch(() => {
-    store.exchanges.value = store.analyzer.exchanges();
+    store.exchanges.value = next;
     store.problems.value = [...store.readProblems, ...store.analyzer.problems()];
-    if (store.selectedId.value && !store.exchanges.value.some((x) => x.id === store.selectedId.value)) {
+    if (store.selectedId.value && !store.byId.has(store.selectedId.value)) {
       store.selectedId.value = null;
     }
   });
@@ -369,6 +614,9 @@ export function applyNavigated(store: Store): void {
 export function applyClear(store: Store): void {
   resetAnalysis(store);
   store.raw.length = 0;
+  store.sorted = [];
+  store.byId = new Map();
+  store.published = null;
   batch(() => {
     store.exchanges.value = [];
     store.problems.value = [];
