@@ -106,6 +106,14 @@ export function fileSink(path: string): Sink {
 export async function streamReport(input: StreamedInput, opts: StreamReportOptions, io: Io, open: () => Sink, hooks: StreamReportHooks = {}): Promise<StreamReportResult> {
   const folder = createSpillFolder();
   const progress = createProgress(io.stderr as Io['stderr'] & { isTTY?: boolean }, input.bytes);
+  // The spills hold exchanges and entries before the last redaction pass: Ctrl-C or a kill must not leave them
+  // behind (an exit on a signal skips `finally`).
+  const onSignal = (signal: NodeJS.Signals) => {
+    folder.dispose();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const read = await readAndAnalyse(input, opts, folder, hooks, progress);
     progress.clear();
@@ -118,6 +126,8 @@ export async function streamReport(input: StreamedInput, opts: StreamReportOptio
       await sink.close();
     }
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     progress.clear();
     folder.dispose();
   }
