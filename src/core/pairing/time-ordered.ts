@@ -14,7 +14,15 @@ export class TimeOrderedList<T> {
   /** Adds `item` after every item that starts at or before `startedMs`; `seq` is its arrival number. */
   insert(item: T, startedMs: number, seq: number): void {
     const n = this.times.length;
-    if (n === 0 || this.times[n - 1] <= startedMs) {
+    if (n === 0) {
+      // Most lists (one URL and method) only ever hold one item: arrays of exactly one, where a push onto an empty
+      // array would reserve room for 17 (issue 15: the lists live as long as the analysis).
+      this.times = [startedMs];
+      this.seqs = [seq];
+      this.items = [item];
+      return;
+    }
+    if (this.times[n - 1] <= startedMs) {
       this.times.push(startedMs);
       this.seqs.push(seq);
       this.items.push(item);
