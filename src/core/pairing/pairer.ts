@@ -174,6 +174,7 @@ export class Pairer {
     const partner = waiting?.closest(entry.startedMs, from, to, (s) => sameOrigin(s.role.origin, role.origin) && withinWindow(s.actual!, entry))?.item;
     if (partner) {
       waiting!.remove(partner, partner.actual!.startedMs, partner.actual!.durationMs);
+      if (waiting!.size === 0) this.waitingActuals.delete(key);
       this.parked.unpark(partner);
       partner.preflight = entry;
       partner.pairing = { method: 'matched', detail: matchedDetail(role) };
@@ -211,6 +212,7 @@ export class Pairer {
     const waiting = preflights?.closest(from, to, entry.startedMs, (s) => sameOrigin(s.role.origin, role.origin))?.item;
     if (waiting) {
       preflights!.remove(waiting, waiting.preflight!.startedMs);
+      if (preflights!.size === 0) this.waitingPreflights.delete(key);
       waiting.actual = entry;
       waiting.role = role;
       waiting.redirectedFrom = redirectedFrom;

@@ -2,10 +2,15 @@
 // search instead of walking everything a URL ever saw. A page retrying a blocked call in a loop puts thousands of
 // entries on one URL; walking them for every new entry made pairing quadratic (issue 18).
 
+// What an empty list reads: shared, never written (insert replaces them before the first write), so that the many
+// lists that stay empty (a SpanList's long requests, most of the time) cost one small object each (issue 15).
+const NO_NUMBERS: number[] = [];
+const NO_ITEMS: never[] = [];
+
 export class TimeOrderedList<T> {
-  private times: number[] = [];
-  private seqs: number[] = [];
-  private items: T[] = [];
+  private times: number[] = NO_NUMBERS;
+  private seqs: number[] = NO_NUMBERS;
+  private items: T[] = NO_ITEMS;
 
   get size(): number {
     return this.items.length;
