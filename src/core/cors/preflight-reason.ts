@@ -42,9 +42,15 @@ export function preflightReason(method: string, actualHeaders: HeaderList | null
   return reason;
 }
 
-/** Everything workOutPreflightReason reads, as one string (JSON: no two inputs share a key, whatever the header names hold). */
+/**
+ * Everything workOutPreflightReason reads, as one string. Every free-form part is prefixed with its length, so no two
+ * inputs share a key whatever the header names hold (requested names hold no comma: they were split on it).
+ */
 function reasonKey(method: string, computed: readonly UnsafeHeader[], requestedHeaderNames: readonly string[] | null): string {
-  return JSON.stringify([method, requestedHeaderNames, computed]);
+  const requested = requestedHeaderNames === null ? '-' : requestedHeaderNames.join(',');
+  let key = `${method.length}:${method}${requestedHeaderNames === null ? 'n' : 'y'}${requested.length}:${requested}`;
+  for (const h of computed) key += `${h.name.length}:${h.name}${h.why}|${h.detail.length}:${h.detail}`;
+  return key;
 }
 
 function workOutPreflightReason(method: string, computed: readonly UnsafeHeader[], requestedHeaderNames: readonly string[] | null): PreflightReason {
