@@ -104,11 +104,7 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
     preflightReason: reason,
     credentials,
   } satisfies Partial<EvaluatedExchange> as Partial<Mutable<EvaluatedExchange>>;
-  // One object holds what the explanation is built from (the checks' inputs and the verdict's), kept with the report.
-  return explainLater(x, browser, {
-    actual, preflight, origin, method, unsafeNames, reason, resentAs: input.resentAs,
-    credentialsInclude: result.credentialsInclude, failures, hidden, browser, pairing, verdict, unknownReason, credentials,
-  });
+  return explainLater(x, browser, { checks, credentialsInclude: result.credentialsInclude, failures, hidden, browser, pairing, verdict, unknownReason, credentials });
 }
 
 /** What the explanation (checklist rows, summary) is built from when first read. */
@@ -122,7 +118,8 @@ interface Checks {
   readonly resentAs: number | null;
 }
 
-interface Explanation extends Checks {
+interface Explanation {
+  readonly checks: Checks;
   /** The credentials mode the verdict's checks ran with. */
   readonly credentialsInclude: boolean;
   readonly failures: readonly Failure[];
@@ -135,15 +132,15 @@ interface Explanation extends Checks {
 }
 
 function checklist(e: Explanation): CheckRow[] {
-  return runChecks(e, e.credentialsInclude, true).rows;
+  return runChecks(e.checks, e.credentialsInclude, true).rows;
 }
 
 function summary(e: Explanation): string {
-  const { actual, preflight } = e;
+  const { actual, preflight } = e.checks;
   const base = summarize(e.verdict, e.unknownReason, e.failures, e.hidden, e.browser, preflight !== null, e.pairing);
   if (e.verdict !== 'allowed') return base;
   // Without a browser verdict and a cookie, an exchange that passes may still fail if sent with credentials: say so.
-  const ifCredentialed = failureIfCredentialed(actual, e.credentials, e.browser, { failures: e.failures as Failure[], credentialsInclude: e.credentialsInclude }, (c) => runChecks(e, c, false));
+  const ifCredentialed = failureIfCredentialed(actual, e.credentials, e.browser, { failures: e.failures as Failure[], credentialsInclude: e.credentialsInclude }, (c) => runChecks(e.checks, c, false));
   return ifCredentialed ? base + SUMMARY.ifCredentialed(FAILURE_TEXT[ifCredentialed.corsError].cause(ifCredentialed.failedParameter), ifCredentialed.corsError) : base;
 }
 
