@@ -13,12 +13,6 @@ import { HarFileReader, type StreamHarSummary } from './stream-har';
 export const SETTLE_WINDOW_MS = 60_000;
 /** Entries read before they are analysed and settled together. */
 export const BATCH_ENTRIES = 2_000;
-/**
- * Entries analysed and settled together: a flush hands its time window to the analyzer in slices of this many, so
- * the reports (and the explanations the output reads from them) of one slice are garbage before the next is built,
- * instead of a whole window's being alive at once.
- */
-export const SETTLE_STEP_ENTRIES = 200;
 /** Problems kept for the JSON report; more are still printed on stderr and counted. */
 export const MAX_KEPT_PROBLEMS = 10_000;
 
@@ -102,33 +96,13 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
     const keep: ObservedEntry[] = [];
     for (const e of held) (e.startedMs < next ? ready : keep).push(e);
     held = keep;
-    if (next <= watermark) {
-      if (ready.length > 0) analyzer.addObserved(ready);
-      return;
-    }
-    // The window is analysed and settled a slice at a time: the analyzer adds a batch in start-time order (then
-    // entry index), so slices of the window in that order add the entries in the same sequence, and once a slice is
-    // in, every entry before the next slice's first start is in, which is all settle() asks. The output is the one
-    // settle(next) would give after all of them (the same exchanges, in the same order: start time, then id); the
-    // live set is a slice's reports and explanations, not the window's. A window with a late entry (one before the
-    // last watermark) is added whole, as it always was.
-    if (ready.length > SETTLE_STEP_ENTRIES && ready.every((e) => e.startedMs >= watermark)) {
-      ready.sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
-      for (let at = 0; at < ready.length; at += SETTLE_STEP_ENTRIES) {
-        analyzer.addObserved(ready.slice(at, at + SETTLE_STEP_ENTRIES));
-        const step = at + SETTLE_STEP_ENTRIES < ready.length ? Math.min(ready[at + SETTLE_STEP_ENTRIES].startedMs, next) : next;
-        if (step > watermark) {
-          watermark = step;
-          await emit(analyzer.settle(step));
-        }
-      }
-    } else if (ready.length > 0) analyzer.addObserved(ready);
+    if (ready.length > 0) analyzer.addObserved(ready);
     if (next > watermark) {
       watermark = next;
       await emit(analyzer.settle(next));
+      // An exchange merged into another never settles under its own id: forget it once it is out of the window.
+      for (const [id, p] of pending) if (p.startedMs < next - SETTLE_WINDOW_MS) pending.delete(id);
     }
-    // An exchange merged into another never settles under its own id: forget it once it is out of the window.
-    for (const [id, p] of pending) if (p.startedMs < next - SETTLE_WINDOW_MS) pending.delete(id);
   };
 
   for await (const chunk of source) {
@@ -144,4 +118,3 @@ export async function analyzeStream(source: AsyncIterable<Uint8Array | string> |
   await flush(true);
   return { input, counts, problems: kept, problemCount, skipped: skippedEntries.size, late, exchanges, apis: apiView?.apis() ?? null };
 }
-

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/run-cli';
 import { HarFileReader, STREAM_BODY_KEEP } from '../../src/cli/stream-har';
-import { analyzeStream, SETTLE_STEP_ENTRIES, SETTLE_WINDOW_MS } from '../../src/cli/stream-analyze';
+import { analyzeStream, SETTLE_WINDOW_MS } from '../../src/cli/stream-analyze';
 import { analyzeHar, readHar, type ExchangeReport } from '../../src/core';
 import { expandReportV2, formatText, readNdjsonV2 } from '../../src/core/report';
 import { runStreamed } from '../../src/cli/stream-command';
@@ -185,20 +185,6 @@ describe('analyzeStream', () => {
       await analyzeStream(chunks, {}, { onExchanges: (b) => void streamed.push(...b), onProblems: () => undefined });
       expect(JSON.parse(JSON.stringify(streamed))).toEqual(JSON.parse(JSON.stringify(analyzeHar(text).exchanges)));
     }
-  });
-
-  test(`a window is analysed ${SETTLE_STEP_ENTRIES} entries at a time: the whole-file exchanges, in order, handed on in parts`, async () => {
-    // 15 s of traffic: one settle window, read whole before anything settles. Three leading GETs put slice
-    // boundaries (in file order) between a PUT and the preflight listed after it, which starts before it.
-    const lead = [0, 1, 2].map((i) => entry({ url: `${API}/lead${i}`, started: 0, requestHeaders: { Origin: PAGE }, responseHeaders: { 'Access-Control-Allow-Origin': PAGE }, resourceType: 'fetch', error: null }));
-    const text = JSON.stringify(har(...lead, ...traffic(3000, 5)));
-    const batches: ExchangeReport[][] = [];
-    await analyzeStream([text], {}, { onExchanges: (b) => void batches.push([...b]), onProblems: () => undefined });
-    const whole = analyzeHar(text).exchanges;
-    expect(batches.length).toBeGreaterThan(5);
-    // A step settles what started 2 s (the pairing slack, 400 entries here) before it; the last one, that tail.
-    expect(Math.max(...batches.map((b) => b.length))).toBeLessThan(whole.length / 5);
-    expect(JSON.parse(JSON.stringify(batches.flat()))).toEqual(JSON.parse(JSON.stringify(whole)));
   });
 
   test(`counts entries listed more than ${SETTLE_WINDOW_MS / 1000} s out of order`, async () => {
