@@ -50,11 +50,16 @@ execFileSync(process.execPath, [`${ROOT}scripts/build-cli.mjs`], { stdio: 'inher
 
 // The output formats this CLI has (text, json and markdown today; ndjson when schema 2 lands): each is tried once on
 // a small file, and a format it refuses is reported "not available" rather than failing the bench.
-const FORMATS = ['text', 'json', 'markdown', 'ndjson'];
+// `report-html` and `report-har` are `cors-lens report --format html|har` (redacted, to standard output): no time target,
+// but the same memory target as every format (issue 15: one streaming path for every format and size).
+const FORMATS = ['text', 'json', 'markdown', 'ndjson', 'report-html', 'report-har'];
+const cliArgs = (path, format) => {
+  if (format.startsWith('report-')) return [`${ROOT}bin/cors-lens.mjs`, 'report', path, '--format', format.slice('report-'.length)];
+  return [`${ROOT}bin/cors-lens.mjs`, 'analyze', path, ...(format === 'text' ? [] : ['--format', format])];
+};
 const probeFile = files['1k'] ?? Object.values(files)[0];
-const formats = probeFile ? FORMATS.filter((f) => f === 'text' || runSync([`${ROOT}bin/cors-lens.mjs`, 'analyze', probeFile.path, '--format', f]) === 0) : [];
+const formats = probeFile ? FORMATS.filter((f) => f === 'text' || runSync(cliArgs(probeFile.path, f)) === 0) : [];
 if (probeFile) log(`CLI formats: ${formats.join(', ')}${FORMATS.filter((f) => !formats.includes(f)).map((f) => `; ${f} not available`).join('')}`);
-const cliArgs = (path, format) => [`${ROOT}bin/cors-lens.mjs`, 'analyze', path, ...(format === 'text' ? [] : ['--format', format])];
 
 // 1. CLI end to end vs "read + JSON.parse" (whole-file sizes) and vs "read the file" (the 1 GB file, streamed), in
 // time and in peak RSS; and the size of each format's output against the input's.
@@ -67,6 +72,7 @@ for (const [size, f] of Object.entries(cliFiles)) {
   const floorRss = [];
   const vsFloor = Object.fromEntries(formats.map((fmt) => [fmt, []]));
   const rss = [];
+  const rssOf = Object.fromEntries(formats.map((fmt) => [fmt, []]));
   log(`cli ${size}: ${runs} runs of floor, ${formats.join(', ')}`);
   await repeat(runs, async () => {
     const floor = await runNode([`${ROOT}bench/lib/floor.mjs`, huge ? 'read' : 'parse', f.path]);
@@ -84,6 +90,7 @@ for (const [size, f] of Object.entries(cliFiles)) {
         continue;
       }
       vsFloor[fmt].push(r.ms / floor.ms);
+      rssOf[fmt].push(r.rssMB / floor.rssMB);
       peak = Math.max(peak, r.rssMB);
     }
     rss.push(peak);
@@ -91,6 +98,7 @@ for (const [size, f] of Object.entries(cliFiles)) {
   put(`cli.${size}.floorMs`, 'ms', floors);
   put(`cli.${size}.floorRssMB`, 'MB', floorRss);
   for (const fmt of formats) if (vsFloor[fmt].length) put(`cli.${size}.${fmt}VsFloor`, '×', vsFloor[fmt]);
+  for (const fmt of formats) if (rssOf[fmt].length) put(`cli.${size}.${fmt}RssVsFloor`, '×', rssOf[fmt]);
   put(`cli.${size}.peakRssMB`, 'MB', rss, { fileMB: f.bytes / 1e6 });
   // Each run's peak (the worst format) over that run's floor.
   put(`cli.${size}.rssVsFloor`, '×', rss.map((r, i) => r / floorRss[i]));

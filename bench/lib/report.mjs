@@ -87,6 +87,8 @@ function bothMixes(metrics) {
     ['floor peak RSS', 'cli.{}.floorRssMB'],
     ['CLI peak RSS (worst format)', 'cli.{}.peakRssMB'],
     ['CLI peak RSS vs floor RSS', 'cli.{}.rssVsFloor'],
+    ...['text', 'json', 'markdown', 'ndjson', 'report-html', 'report-har'].map((f) => [`peak RSS vs floor: ${f}`, `cli.{}.${f}RssVsFloor`]),
+    ...['report-html', 'report-har'].map((f) => [`CLI ${f} time vs floor (no target)`, `cli.{}.${f}VsFloor`]),
     ...['json', 'markdown', 'ndjson'].map((f) => [`${f} output vs input size`, `cli.{}.${f}OutVsInput`]),
     ['core µs per exchange', 'core.{}.usPerExchange'],
     ['core µs per entry', 'core.{}.usPerEntry'],
