@@ -37,8 +37,8 @@ export interface StreamCommandResult {
   readonly findings: NonNullable<AnalysisReport['findings']>;
 }
 
-/** Text blocks kept in memory before they go to a temporary file. */
-export const SPILL_IN_MEMORY = 8 * 1024 * 1024;
+/** Text blocks kept in memory (bytes) before they go to a temporary file: a small report never touches the disk, a big one holds no more than this. */
+export const SPILL_IN_MEMORY = 2 * 1024 * 1024;
 
 export async function runStreamed(input: StreamedInput, opts: StreamCommandOptions, io: Io): Promise<StreamCommandResult> {
   const progress = createProgress(io.stderr as Io['stderr'] & { isTTY?: boolean }, input.bytes);
