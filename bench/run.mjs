@@ -109,17 +109,6 @@ for (const [size, f] of Object.entries(cliFiles)) {
       put(`cli.${size}.${fmt}OutVsInput`, '×', [bytes / f.bytes], { outputMB: bytes / 1e6, inputMB: f.bytes / 1e6 });
     }
   }
-  if (size === '100k' && !quick) {
-    // The same file forced through the streaming path: its cost vs the whole-file path, and its memory.
-    const streamRss = [];
-    const s = await repeat(1, async () => {
-      const r = await runNode(cliArgs(f.path, 'json'), { env: { CORS_LENS_STREAM_ABOVE: '0' } });
-      streamRss.push(r.rssMB);
-      return r.ms / metrics['cli.100k.floorMs'].median;
-    });
-    put('cli.100k.streamedJsonVsFloor', '×', s);
-    put('cli.100k.streamedPeakRssMB', 'MB', streamRss);
-  }
 }
 
 // 2. The core alone, per entry and per exchange, in a fresh process per size.

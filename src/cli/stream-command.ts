@@ -37,13 +37,13 @@ export interface StreamCommandResult {
   readonly findings: NonNullable<AnalysisReport['findings']>;
 }
 
-/** Text blocks kept in memory before they go to a temporary file. */
-export const SPILL_IN_MEMORY = 8 * 1024 * 1024;
+/** Text blocks kept in memory (bytes) before they go to a temporary file: a small report never touches the disk, a big one holds no more than this. */
+export const SPILL_IN_MEMORY = 2 * 1024 * 1024;
 
 export async function runStreamed(input: StreamedInput, opts: StreamCommandOptions, io: Io): Promise<StreamCommandResult> {
   const progress = createProgress(io.stderr as Io['stderr'] & { isTTY?: boolean }, input.bytes);
-  const write = async (text: string) => {
-    if (text === '') return;
+  const write = async (text: string | Uint8Array) => {
+    if (text.length === 0) return;
     // Only when stdout is the same terminal: erasing for a pipe or a file would make the line flicker.
     if (io.stdout.isTTY) progress.clear();
     if (!io.stdout.write(text)) await once(io.stdout, 'drain');
@@ -96,7 +96,7 @@ function documentOutput(opts: StreamCommandOptions, write: (text: string) => Pro
 }
 
 /** Text: summary first, blocks after; the blocks wait in a spill (memory, then a temporary file). */
-function textOutput(opts: StreamCommandOptions, name: string, write: (text: string) => Promise<void>): Output {
+function textOutput(opts: StreamCommandOptions, name: string, write: (text: string | Uint8Array) => Promise<void>): Output {
   const spill = createSpill(opts.spillInMemory ?? SPILL_IN_MEMORY);
   const textOpts = { name, color: opts.color, onlyBlocked: opts.onlyBlocked };
   return {
@@ -110,8 +110,12 @@ function textOutput(opts: StreamCommandOptions, name: string, write: (text: stri
   };
 }
 
+/**
+ * The exchange blocks, encoded once: bytes in memory up to `inMemoryMax`, then in a temporary file, copied out as
+ * bytes (never decoded and encoded again).
+ */
 function createSpill(inMemoryMax: number) {
-  let memory: string[] = [];
+  let memory: Buffer[] = [];
   let inMemory = 0;
   let size = 0;
   let dir: string | null = null;
@@ -122,28 +126,30 @@ function createSpill(inMemoryMax: number) {
     },
     async write(text: string) {
       if (text === '') return;
-      size += text.length;
-      if (file === null && inMemory + text.length <= inMemoryMax) {
-        memory.push(text);
-        inMemory += text.length;
+      const bytes = Buffer.from(text, 'utf8');
+      size += bytes.byteLength;
+      if (file === null && inMemory + bytes.byteLength <= inMemoryMax) {
+        memory.push(bytes);
+        inMemory += bytes.byteLength;
         return;
       }
       if (file === null) {
         dir = mkdtempSync(join(tmpdir(), 'cors-lens-'));
         file = createWriteStream(join(dir, 'blocks.txt'));
-        for (const t of memory.splice(0)) file.write(t);
+        for (const b of memory.splice(0)) file.write(b);
+        inMemory = 0;
       }
-      if (!file.write(text)) await once(file, 'drain');
+      if (!file.write(bytes)) await once(file, 'drain');
     },
-    async copyTo(write: (text: string) => Promise<void>) {
+    async copyTo(write: (bytes: Uint8Array) => Promise<void>) {
       if (file === null) {
-        for (const t of memory) await write(t);
+        for (const b of memory) await write(b);
         memory = [];
         return;
       }
       file.end();
       await once(file, 'finish');
-      for await (const chunk of createReadStream(file.path, { encoding: 'utf8', highWaterMark: 1024 * 1024 })) await write(chunk as string);
+      for await (const chunk of createReadStream(file.path, { highWaterMark: 1024 * 1024 })) await write(chunk as Buffer);
     },
     dispose() {
       file?.destroy();

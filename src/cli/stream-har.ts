@@ -6,6 +6,12 @@ import { createHarLogReader, createHarStreamReader, type HarFlavour, type HarStr
 
 /** Response bodies are only read for fingerprints (API Gateway's `{"message":...}`); keep their start only. */
 export const STREAM_BODY_KEEP = 8 * 1024;
+/**
+ * Bytes decoded to text at a time. V8 puts a string over ~128 KB in its large-object space, each in pages of its
+ * own, so decoding a 1 MiB read whole costs several times decoding it in pieces that fit the young generation
+ * (measured on the real-shaped 10k HAR: 208 ms against 24 ms for its 49 MB).
+ */
+export const DECODE_BYTES = 64 * 1024;
 
 export interface StreamHarSummary {
   /** Entries seen in `log.entries`, readable or not. */
@@ -56,8 +62,14 @@ export class HarFileReader {
   write(chunk: Uint8Array | string): void {
     // Node's decoder (a character split between chunks is kept for the next one) is several times faster than
     // TextDecoder's streaming mode, which the core would use on bytes.
-    if (typeof chunk === 'string') this.raw.write(chunk);
-    else this.raw.write(this.utf8.write(chunk), chunk.byteLength);
+    if (typeof chunk === 'string') {
+      this.raw.write(chunk);
+      return;
+    }
+    for (let at = 0; at < chunk.byteLength && !this.raw.failed; at += DECODE_BYTES) {
+      const piece = chunk.subarray(at, at + DECODE_BYTES);
+      this.raw.write(this.utf8.write(piece), piece.byteLength);
+    }
   }
 
   take(): { entries: ObservedEntry[]; problems: InputProblem[] } {

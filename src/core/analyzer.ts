@@ -19,11 +19,15 @@ export interface AnalyzerOptions {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+// Shared by every exchange without fingerprints or hints (frozen: a report is read-only).
+const NO_FINGERPRINTS: ExchangeReport['fingerprints'] = Object.freeze([]);
+const NO_HINTS: ExchangeReport['hints'] = Object.freeze([]);
+
 /** An exchange with no fingerprints and no hints, completed in place (it was built for this: no copy on the hot path). */
 export function withoutHints(exchange: EvaluatedExchange): ExchangeReport {
   const x = exchange as Mutable<ExchangeReport>;
-  x.fingerprints = [];
-  x.hints = [];
+  x.fingerprints = NO_FINGERPRINTS;
+  x.hints = NO_HINTS;
   return x;
 }
 

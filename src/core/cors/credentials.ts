@@ -10,6 +10,16 @@ export interface ChecksResult {
   readonly credentialsInclude: boolean;
 }
 
+// The few answers there are, one object each (read-only, shared by every exchange that gets them).
+const INFERRED = {
+  recordedInclude: { value: 'include', from: 'recorded-credentials-mode' },
+  recordedOther: { value: 'not-include', from: 'recorded-credentials-mode' },
+  requestCookies: { value: 'include', from: 'request-cookies' },
+  cookieHeader: { value: 'include', from: 'cookie-header' },
+  onlyCredentialsExplainBlock: { value: 'include', from: 'only-credentials-explain-block' },
+  notRecorded: { value: 'unknown', from: 'not-recorded-in-har' },
+} as const satisfies Record<string, Inferred<CredentialsMode>>;
+
 /**
  * Runs the checks with the credentials mode the capture records (`_credentialsMode`, see ObservedEntry) or supports:
  * "include" when the request carried a cookie;
@@ -20,16 +30,16 @@ export function inferCredentials(
 ): { credentials: Inferred<CredentialsMode>; result: ChecksResult } {
   // A writer that made the request itself (`cors-lens probe`, the panel's re-run) records the mode: no inference.
   const recorded = actual?.credentialsMode;
-  if (recorded !== undefined) return { credentials: { value: recorded === 'include' ? 'include' : 'not-include', from: 'recorded-credentials-mode' }, result: run(recorded === 'include') };
+  if (recorded !== undefined) return { credentials: recorded === 'include' ? INFERRED.recordedInclude : INFERRED.recordedOther, result: run(recorded === 'include') };
   const credentialsSeen = actual !== null && (getHeader(actual.requestHeaders, 'cookie') !== null || actual.hasRequestCookies);
   const result = run(credentialsSeen);
-  if (credentialsSeen) return { credentials: { value: 'include', from: actual!.hasRequestCookies ? 'request-cookies' : 'cookie-header' }, result };
+  if (credentialsSeen) return { credentials: actual!.hasRequestCookies ? INFERRED.requestCookies : INFERRED.cookieHeader, result };
   if (result.failures.length === 0 && browser.kind === 'blocked' && !(actual && isRedirectResponse(actual))) {
     // A block that only credentials can explain tells us the mode was "include".
     const withCredentials = run(true);
-    if (withCredentials.failures.length > 0) return { credentials: { value: 'include', from: 'only-credentials-explain-block' }, result: withCredentials };
+    if (withCredentials.failures.length > 0) return { credentials: INFERRED.onlyCredentialsExplainBlock, result: withCredentials };
   }
-  return { credentials: { value: 'unknown', from: 'not-recorded-in-har' }, result };
+  return { credentials: INFERRED.notRecorded, result };
 }
 
 /**

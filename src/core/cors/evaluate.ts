@@ -41,6 +41,8 @@ export type EvaluatedExchange = Omit<ExchangeReport, 'hints' | 'fingerprints'>;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+const NO_FAILURES: readonly Failure[] = Object.freeze([]);
+
 // The explanation of an exchange, built when first read (../lazy.ts): the checklist rows and the summary sentence.
 const CHECKS = lazyField('checks', 'explain', (_x, e: Explanation) => checklist(e));
 const SUMMARY_FIELD = lazyField('summary', 'explain', (_x, e: Explanation) => summary(e));
@@ -66,7 +68,8 @@ export function evaluateExchange(input: ExchangeInput): EvaluatedExchange {
   const checks: Checks = { actual, preflight, origin, method, unsafeNames, reason, resentAs: input.resentAs };
   const run = (credentialsInclude: boolean) => runChecks(checks, credentialsInclude, false);
   const { credentials, result } = inferCredentials(actual, browser, run);
-  const { failures } = result;
+  // An exchange that passes shares one empty list (frozen: a report is read-only).
+  const failures: readonly Failure[] = result.failures.length > 0 ? result.failures : NO_FAILURES;
   const decided = decideVerdict(actual, preflight, failures, browser, pairing, reason);
   const { verdict } = decided;
   const unknownReason = verdict !== 'unknown' ? null

@@ -1,6 +1,6 @@
 // Why a preflight was (or would be) needed. https://fetch.spec.whatwg.org/#http-fetch step 5.
 import type { HeaderList, PreflightReason } from '../types';
-import { corsUnsafeRequestHeaders, isBrowserAddedHeaderName, isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod } from '../fetch/safelist';
+import { corsUnsafeRequestHeaders, isBrowserAddedHeaderName, isCorsNonWildcardRequestHeaderName, isCorsSafelistedMethod, type UnsafeHeader } from '../fetch/safelist';
 import { AVOID_PREFLIGHT } from './wording';
 
 /** The page's own request headers, as far as a HAR lets us tell them from the browser's. */
@@ -25,9 +25,36 @@ export function needsPreflight(method: string, headers: HeaderList): boolean {
   return !isCorsSafelistedMethod(method) || unsafeAuthorHeaders(headers).length > 0;
 }
 
+/** Reasons already worked out, by what decides them (see reasonKey); a capture asks the same few again and again. */
+const reasons = new Map<string, PreflightReason>();
+/** Distinct reasons kept; past it, a reason is worked out afresh each time. */
+const MAX_REASONS = 1024;
+
+/** Why a request needed a preflight; the same object for requests that needed one for the same reasons (read-only). */
 export function preflightReason(method: string, actualHeaders: HeaderList | null, requestedHeaderNames: readonly string[] | null): PreflightReason {
-  const methodSafelisted = isCorsSafelistedMethod(method);
   const computed = actualHeaders ? unsafeAuthorHeaders(actualHeaders) : [];
+  const key = reasonKey(method, computed, requestedHeaderNames);
+  let reason = reasons.get(key);
+  if (reason === undefined) {
+    reason = workOutPreflightReason(method, computed, requestedHeaderNames);
+    if (reasons.size < MAX_REASONS) reasons.set(key, reason);
+  }
+  return reason;
+}
+
+/**
+ * Everything workOutPreflightReason reads, as one string. Every free-form part is prefixed with its length, so no two
+ * inputs share a key whatever the header names hold (requested names hold no comma: they were split on it).
+ */
+function reasonKey(method: string, computed: readonly UnsafeHeader[], requestedHeaderNames: readonly string[] | null): string {
+  const requested = requestedHeaderNames === null ? '-' : requestedHeaderNames.join(',');
+  let key = `${method.length}:${method}${requestedHeaderNames === null ? 'n' : 'y'}${requested.length}:${requested}`;
+  for (const h of computed) key += `${h.name.length}:${h.name}${h.why}|${h.detail.length}:${h.detail}`;
+  return key;
+}
+
+function workOutPreflightReason(method: string, computed: readonly UnsafeHeader[], requestedHeaderNames: readonly string[] | null): PreflightReason {
+  const methodSafelisted = isCorsSafelistedMethod(method);
   const byName = new Map(computed.map((h) => [h.name, h]));
   // When a preflight was captured, its Access-Control-Request-Headers is the truth about which headers were unsafe.
   const unsafeHeaders =

@@ -30,6 +30,9 @@ export const STEPS = {
 
 export type StepId = keyof typeof STEPS;
 
+/** One SpecStep per step, shared by every failure and row that cites it (read-only, like the rest of a report). */
+const SPEC_STEPS = Object.fromEntries(Object.entries(STEPS).map(([id, url]) => [id, { id, url }])) as Record<StepId, SpecStep>;
+
 export function step(id: StepId): SpecStep {
-  return { id, url: STEPS[id] };
+  return SPEC_STEPS[id];
 }

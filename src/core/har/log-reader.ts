@@ -5,6 +5,7 @@
 // and numbering live here only.
 import type { HarFlavour, InputProblem, ObservedEntry } from '../types';
 import { readHarEntry } from './read-entry';
+import { createHeaderPool } from './header-pool';
 
 export interface HarLogSummary {
   /** Entries seen, readable or not. */
@@ -39,6 +40,7 @@ export function createHarLogReader(): HarLogReader {
   let fileFlavour: HarFlavour | null = null;
   let sawChromium = false;
   let firstFlavour: HarFlavour | null = null;
+  let pool = createHeaderPool();
   return {
     creator(raw) {
       if (typeof raw !== 'object' || raw === null) return;
@@ -52,7 +54,7 @@ export function createHarLogReader(): HarLogReader {
       const entries: ObservedEntry[] = [];
       const problems: InputProblem[] = [];
       for (const raw of rawEntries) {
-        const read = readHarEntry(raw, nextIndex++, fileFlavour);
+        const read = readHarEntry(raw, nextIndex++, fileFlavour, pool);
         total++;
         for (const p of read.problems) problems.push(p);
         if (!read.entry) {
@@ -78,6 +80,7 @@ export function createHarLogReader(): HarLogReader {
       fileFlavour = null;
       sawChromium = false;
       firstFlavour = null;
+      pool = createHeaderPool();
     },
   };
 }

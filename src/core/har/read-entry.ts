@@ -3,6 +3,7 @@
 // Bad input never throws: every problem names the entry index and the field. Read through har/log-reader.ts.
 import type { HarFlavour, HeaderList, InputProblem, ObservedEntry } from '../types';
 import { isObject, type Json } from './json';
+import { UNPOOLED, type HeaderPool } from './header-pool';
 
 /** Longest body we keep in memory (for Copy as cURL and fingerprints); longer ones are dropped, their size kept. */
 export const MAX_BODY_KEPT = 64 * 1024;
@@ -10,11 +11,15 @@ export const MAX_BODY_KEPT = 64 * 1024;
 /** Longest header value we keep whole; longer ones are cut (and reported) so one absurd entry cannot exhaust memory. */
 export const MAX_HEADER_VALUE = 64 * 1024;
 
-/** Reads one raw HAR entry. `entry` is undefined when the entry is unusable (the problems say why). */
+/**
+ * Reads one raw HAR entry. `entry` is undefined when the entry is unusable (the problems say why). A log reader
+ * passes its header pool, so that entries share their repeated header lines (./header-pool.ts).
+ */
 export function readHarEntry(
   raw: unknown,
   index: number,
   fileFlavour: HarFlavour | null = null,
+  pool: HeaderPool = UNPOOLED,
 ): { entry?: ObservedEntry; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   const problem = (severity: 'error' | 'warning', field: string | null, message: string) =>
@@ -64,11 +69,11 @@ export function readHarEntry(
     durationMs: typeof raw.time === 'number' && raw.time > 0 ? raw.time : 0,
     method: request.method,
     url: request.url,
-    requestHeaders: readHeaders(request.headers, 'request.headers', problem),
+    requestHeaders: readHeaders(request.headers, 'request.headers', problem, pool),
     hasRequestCookies: Array.isArray(request.cookies) && request.cookies.length > 0,
     status,
     statusText: typeof res.statusText === 'string' ? res.statusText : '',
-    responseHeaders: readHeaders(res.headers, 'response.headers', problem),
+    responseHeaders: readHeaders(res.headers, 'response.headers', problem, pool),
     redirectURL: typeof res.redirectURL === 'string' ? res.redirectURL : '',
     resourceType: typeof raw._resourceType === 'string' ? raw._resourceType : null,
     initiator: readInitiator(raw._initiator),
@@ -94,13 +99,13 @@ function readInitiator(raw: unknown): ObservedEntry['initiator'] {
   return { type: raw.type, url, requestId: typeof raw.requestId === 'string' ? raw.requestId : null };
 }
 
-function readHeaders(raw: unknown, field: string, problem: (s: 'error' | 'warning', f: string, m: string) => void): HeaderList {
+function readHeaders(raw: unknown, field: string, problem: (s: 'error' | 'warning', f: string, m: string) => void, pool: HeaderPool): HeaderList {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     problem('warning', field, 'not an array; read as no headers');
     return [];
   }
-  const out: Array<readonly [string, string]> = [];
+  const out: HeaderList[number][] = [];
   for (let i = 0; i < raw.length; i++) {
     const h: unknown = raw[i];
     if (!isObject(h) || typeof h.name !== 'string') {
@@ -120,7 +125,7 @@ function readHeaders(raw: unknown, field: string, problem: (s: 'error' | 'warnin
       problem('warning', `${field}[${i}].value`, `${value.length} characters long; cut to ${MAX_HEADER_VALUE}`);
       value = value.slice(0, MAX_HEADER_VALUE);
     }
-    out.push([h.name.toLowerCase(), value]);
+    out.push(pool.pair(h.name, value));
   }
   return out;
 }

@@ -97,6 +97,10 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
       parsed.push(value);
       tokenizer.write('0');
     },
+    parsed(value) {
+      parsed.push(value);
+      tokenizer.write('0');
+    },
   });
   // One decoder for the whole input, `stream: true`: a character split between two chunks is decoded whole.
   const decoder = new TextDecoder();
@@ -172,12 +176,38 @@ const CLOSE = (c: number) => c === 0x7d || c === 0x5d;
  * `log.entries`, which `atEntry()` tells once the tokenizer has read everything before them). Inside a string
  * (most of a HAR's bytes) it jumps from quote to quote with the native indexOf; a quote after an odd run of
  * backslashes is part of the string.
+ *
+ * Pretty-printed HARs (DevTools, Firefox, most tools) go faster: an entry whose `{` starts a line closes with a `}`
+ * starting a line at the same indentation, and JSON strings cannot hold a raw line break, so that `}` is found
+ * with one indexOf and the text up to it handed to JSON.parse, which accepts it only if that `}` is the entry's own
+ * (a shorter text is cut short, a longer one has more after the value). When it refuses, the entry is scanned as
+ * any other; after FAST_MISSES refusals the file is taken not to be laid out that way.
  */
-function createEntryScanner(to: { atEntry(): boolean; toTokenizer(text: string): void; entry(parts: string[]): void }) {
+function createEntryScanner(to: { atEntry(): boolean; toTokenizer(text: string): void; entry(parts: string[]): void; parsed(value: unknown): void }) {
   let inString = false;
   let escaped = false; // the chunk ended inside a string on an odd run of backslashes
   let parts: string[] | null = null; // while inside an entry
   let depth = 0;
+  let misses = 0;
+  /** The end (after the `}`) of the entry whose `{` is at `open`, parsed whole into `to.parsed`; -1 when not found so. */
+  const wholeLine = (s: string, open: number): number => {
+    if (misses >= FAST_MISSES || s.charCodeAt(open) !== 0x7b) return -1;
+    let k = open - 1;
+    while (k >= 0 && (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x09)) k--;
+    if (k < 0 || s.charCodeAt(k) !== 0x0a) return -1;
+    const close = s.indexOf(`${s.slice(k, open)}}`, open);
+    if (close === -1) return -1;
+    const end = close + open - k + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(s.slice(open, end));
+    } catch {
+      misses++;
+      return -1;
+    }
+    to.parsed(value);
+    return end;
+  };
   return (s: string) => {
     let seg = 0;
     const n = s.length;
@@ -213,6 +243,12 @@ function createEntryScanner(to: { atEntry(): boolean; toTokenizer(text: string):
         if (i > seg) to.toTokenizer(s.slice(seg, i));
         seg = i;
         if (to.atEntry()) {
+          const end = wholeLine(s, i);
+          if (end !== -1) {
+            seg = end;
+            i = end - 1;
+            continue;
+          }
           parts = [];
           depth = 1;
         }
@@ -224,6 +260,9 @@ function createEntryScanner(to: { atEntry(): boolean; toTokenizer(text: string):
     }
   };
 }
+
+/** Entries JSON.parse refused on the fast path before the scanner stops trying it. */
+const FAST_MISSES = 8;
 
 /** The index of the quote that closes the string whose characters start at `from` (not escaped), or -1. */
 function closingQuote(s: string, from: number): number {

@@ -19,6 +19,15 @@ const HORIZON_MS = 7200_000 + PAIRING_SLACK_MS;
 /** A preflight starts while its request is pending: look back this far for a partner (requests pending longer pair by cache rules). */
 const MATCH_HORIZON_MS = 60_000 + PAIRING_SLACK_MS;
 
+// The pairings that say nothing of their own exchange, one object each (read-only, shared by every exchange).
+const PAIRED = {
+  'no-preflight-needed': { method: 'no-preflight-needed', detail: PAIRING_DETAIL['no-preflight-needed']() },
+  'preflight-only': { method: 'preflight-only', detail: PAIRING_DETAIL['preflight-only']() },
+  'preflight-not-captured': { method: 'preflight-not-captured', detail: PAIRING_DETAIL['preflight-not-captured']() },
+  matched: { method: 'matched', detail: PAIRING_DETAIL.matched(false) },
+  matchedWithRequestHeaders: { method: 'matched', detail: PAIRING_DETAIL.matched(true) },
+} as const satisfies Record<string, Pairing>;
+
 export interface ExchangeState {
   readonly id: string;
   actual: ObservedEntry | null;
@@ -174,14 +183,15 @@ export class Pairer {
     const partner = waiting?.closest(entry.startedMs, from, to, (s) => sameOrigin(s.role.origin, role.origin) && withinWindow(s.actual!, entry))?.item;
     if (partner) {
       waiting!.remove(partner, partner.actual!.startedMs, partner.actual!.durationMs);
+      if (waiting!.size === 0) this.waitingActuals.delete(key);
       this.parked.unpark(partner);
       partner.preflight = entry;
-      partner.pairing = { method: 'matched', detail: matchedDetail(role) };
+      partner.pairing = matchedPairing(role);
       changed.push(partner);
     } else {
       const state: ExchangeState = {
         id: `x${entry.index}`, actual: null, preflight: entry, role, redirectedFrom: null, resentAs: null,
-        pairing: { method: 'preflight-only', detail: PAIRING_DETAIL['preflight-only']() },
+        pairing: PAIRED['preflight-only'],
       };
       this.exchanges.set(state.id, state);
       listFor(this.waitingPreflights, key, () => new TimeOrderedList()).insert(state, entry.startedMs, seq);
@@ -211,20 +221,21 @@ export class Pairer {
     const waiting = preflights?.closest(from, to, entry.startedMs, (s) => sameOrigin(s.role.origin, role.origin))?.item;
     if (waiting) {
       preflights!.remove(waiting, waiting.preflight!.startedMs);
+      if (preflights!.size === 0) this.waitingPreflights.delete(key);
       waiting.actual = entry;
       waiting.role = role;
       waiting.redirectedFrom = redirectedFrom;
-      waiting.pairing = { method: 'matched', detail: matchedDetail(preflightOrigin(waiting)) };
+      waiting.pairing = matchedPairing(preflightOrigin(waiting));
       return [waiting];
     }
     const unsent = isUnsent(entry);
-    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, resentAs: unsent ? this.resentFor(entry) : null, pairing: { method: 'no-preflight-needed', detail: '' } };
+    const state: ExchangeState = { id: `x${entry.index}`, actual: entry, preflight: null, role, redirectedFrom, resentAs: unsent ? this.resentFor(entry) : null, pairing: PAIRED['no-preflight-needed'] };
     if (unsent && state.resentAs === null) listFor(this.unsent, key, () => new SpanList(PAIRING_SLACK_MS)).insert(state, entry.startedMs, entry.durationMs, seq);
-    if (!needsPreflight(entry.method, entry.requestHeaders)) state.pairing = { method: 'no-preflight-needed', detail: PAIRING_DETAIL['no-preflight-needed']() };
+    if (!needsPreflight(entry.method, entry.requestHeaders)) state.pairing = PAIRED['no-preflight-needed'];
     else {
       const needs = requestNeeds(entry, role.origin);
       const cached = this.cachedPreflightFor(entry, needs);
-      state.pairing = cached ?? { method: 'preflight-not-captured', detail: PAIRING_DETAIL['preflight-not-captured']() };
+      state.pairing = cached ?? PAIRED['preflight-not-captured'];
       if (!cached) this.parked.park(state, entry.url, entry.startedMs, needs, seq);
     }
     this.exchanges.set(state.id, state);
@@ -252,8 +263,8 @@ function withinWindow(actual: ObservedEntry, preflight: ObservedEntry): boolean 
   return preflight.startedMs >= actual.startedMs - PAIRING_SLACK_MS && preflight.startedMs <= actual.startedMs + actual.durationMs + PAIRING_SLACK_MS;
 }
 
-function matchedDetail(role: EntryRole | string | null): string {
-  return PAIRING_DETAIL.matched(typeof role === 'object' && role !== null && role.kind === 'preflight' && role.requestHeaderNames.length > 0);
+function matchedPairing(role: EntryRole | string | null): Pairing {
+  return typeof role === 'object' && role !== null && role.kind === 'preflight' && role.requestHeaderNames.length > 0 ? PAIRED.matchedWithRequestHeaders : PAIRED.matched;
 }
 
 function isUnsent(entry: ObservedEntry): boolean {

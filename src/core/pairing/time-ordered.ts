@@ -2,35 +2,38 @@
 // search instead of walking everything a URL ever saw. A page retrying a blocked call in a loop puts thousands of
 // entries on one URL; walking them for every new entry made pairing quadratic (issue 18).
 
+// Each item takes three slots of one array, [start, arrival number, item]: most lists (one URL and method) hold a
+// single item for as long as the analysis lives, and one array of three costs half what three arrays of one did
+// (issue 15). An empty list reads a shared empty array, never written: insert replaces it first.
+const STRIDE = 3;
+const NO_SLOTS: never[] = [];
+
 export class TimeOrderedList<T> {
-  private times: number[] = [];
-  private seqs: number[] = [];
-  private items: T[] = [];
+  private slots: Array<number | T> = NO_SLOTS;
 
   get size(): number {
-    return this.items.length;
+    return this.slots.length / STRIDE;
   }
 
   /** Adds `item` after every item that starts at or before `startedMs`; `seq` is its arrival number. */
   insert(item: T, startedMs: number, seq: number): void {
-    const n = this.times.length;
-    if (n === 0 || this.times[n - 1] <= startedMs) {
-      this.times.push(startedMs);
-      this.seqs.push(seq);
-      this.items.push(item);
+    const n = this.size;
+    if (n === 0) {
+      this.slots = [startedMs, seq, item];
+      return;
+    }
+    if (this.timeAt(n - 1) <= startedMs) {
+      this.slots.push(startedMs, seq, item);
       return;
     }
     // Out of time order (a batch listed late): rare, and the insertion point is found by binary search.
-    const at = this.upperBound(startedMs);
-    this.times.splice(at, 0, startedMs);
-    this.seqs.splice(at, 0, seq);
-    this.items.splice(at, 0, item);
+    this.slots.splice(this.upperBound(startedMs) * STRIDE, 0, startedMs, seq, item);
   }
 
   /** Removes `item`, inserted with `startedMs`; returns whether it was there. */
   remove(item: T, startedMs: number): boolean {
-    for (let i = this.lowerBound(startedMs); i < this.items.length && this.times[i] === startedMs; i++) {
-      if (this.items[i] !== item) continue;
+    for (let i = this.lowerBound(startedMs); i < this.size && this.timeAt(i) === startedMs; i++) {
+      if (this.itemAt(i) !== item) continue;
       this.removeRange(i, i + 1);
       return true;
     }
@@ -40,10 +43,10 @@ export class TimeOrderedList<T> {
   /** The index of the first item starting at or after `ms`. */
   lowerBound(ms: number): number {
     let lo = 0;
-    let hi = this.times.length;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[mid] < ms) lo = mid + 1;
+      if (this.timeAt(mid) < ms) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -52,25 +55,25 @@ export class TimeOrderedList<T> {
   /** The index of the first item starting after `ms`. */
   upperBound(ms: number): number {
     let lo = 0;
-    let hi = this.times.length;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[mid] <= ms) lo = mid + 1;
+      if (this.timeAt(mid) <= ms) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   itemAt(i: number): T {
-    return this.items[i];
+    return this.slots[i * STRIDE + 2] as T;
   }
 
   timeAt(i: number): number {
-    return this.times[i];
+    return this.slots[i * STRIDE] as number;
   }
 
   seqAt(i: number): number {
-    return this.seqs[i];
+    return this.slots[i * STRIDE + 1] as number;
   }
 
   /**
@@ -86,13 +89,13 @@ export class TimeOrderedList<T> {
     let left = right - 1;
     let best: Candidate<T> | null = null;
     for (;;) {
-      const dl = left >= lo ? ms - this.times[left] : Infinity;
-      const dr = right < hi ? this.times[right] - ms : Infinity;
+      const dl = left >= lo ? ms - this.timeAt(left) : Infinity;
+      const dr = right < hi ? this.timeAt(right) - ms : Infinity;
       const d = Math.min(dl, dr);
       if (d === Infinity || (best && d > best.distance)) return best;
       const i = dl <= dr ? left-- : right++;
-      if (best && d === best.distance && this.seqs[i] < best.seq) continue;
-      if (keep(this.items[i])) best = { item: this.items[i], distance: d, seq: this.seqs[i] };
+      if (best && d === best.distance && this.seqAt(i) < best.seq) continue;
+      if (keep(this.itemAt(i))) best = { item: this.itemAt(i), distance: d, seq: this.seqAt(i) };
     }
   }
 
@@ -100,11 +103,8 @@ export class TimeOrderedList<T> {
   sweep(from: number, to: number, keep: (item: T) => boolean): void {
     let w = from;
     for (let r = from; r < to; r++) {
-      if (!keep(this.items[r])) continue;
-      this.times[w] = this.times[r];
-      this.seqs[w] = this.seqs[r];
-      this.items[w] = this.items[r];
-      w++;
+      if (!keep(this.itemAt(r))) continue;
+      this.move(r, w++);
     }
     this.removeRange(w, to);
   }
@@ -112,21 +112,23 @@ export class TimeOrderedList<T> {
   /** Keeps only the items `keep` accepts (settle: O(size)). */
   filter(keep: (item: T, startedMs: number) => boolean): void {
     let w = 0;
-    for (let r = 0; r < this.items.length; r++) {
-      if (!keep(this.items[r], this.times[r])) continue;
-      this.times[w] = this.times[r];
-      this.seqs[w] = this.seqs[r];
-      this.items[w] = this.items[r];
-      w++;
+    const n = this.size;
+    for (let r = 0; r < n; r++) {
+      if (!keep(this.itemAt(r), this.timeAt(r))) continue;
+      this.move(r, w++);
     }
-    this.removeRange(w, this.items.length);
+    this.removeRange(w, n);
+  }
+
+  /** Copies item `from` over item `to` (to ≤ from). */
+  private move(from: number, to: number): void {
+    if (from === to) return;
+    for (let k = 0; k < STRIDE; k++) this.slots[to * STRIDE + k] = this.slots[from * STRIDE + k];
   }
 
   private removeRange(from: number, to: number): void {
     if (to <= from) return;
-    this.times.splice(from, to - from);
-    this.seqs.splice(from, to - from);
-    this.items.splice(from, to - from);
+    this.slots.splice(from * STRIDE, (to - from) * STRIDE);
   }
 }
 

@@ -109,13 +109,23 @@ export function createV2Encoder() {
     fresh.push({ table, id: next, value });
     return next;
   }
+  // The core hands the same objects to many exchanges (spec steps, memoised fix blocks and hints): an object met
+  // before has its row's id already, without the row being built and serialised again to find it.
+  const byObject = new Map<TableName, WeakMap<object, number>>(TABLE_NAMES.map((t) => [t, new WeakMap()]));
+  function internObject<K extends TableName>(table: K, source: object, row: () => ReportTablesV2[K][number]): number {
+    const known = byObject.get(table)!;
+    let id = known.get(source);
+    if (id === undefined) known.set(source, (id = intern(table, row())));
+    return id;
+  }
   const text = (s: string): TextRef => intern('texts', s);
   const textOrNull = (s: string | null): TextRef | null => (s === null ? null : text(s));
-  const spec = (s: SpecStep): number => intern('specs', { id: s.id, url: s.url });
-  const fix = (f: HintFix): number => intern('fixes', { toolchain: f.toolchain, language: f.language, title: f.title, snippet: f.snippet, ...(f.copy === false ? { copy: false as const } : {}) });
+  const spec = (s: SpecStep): number => internObject('specs', s, () => ({ id: s.id, url: s.url }));
+  const fix = (f: HintFix): number =>
+    internObject('fixes', f, () => ({ toolchain: f.toolchain, language: f.language, title: f.title, snippet: f.snippet, ...(f.copy === false ? { copy: false as const } : {}) }));
 
   function check(r: CheckRow): number {
-    return intern('checks', {
+    return internObject('checks', r, () => ({
       stage: r.stage,
       header: r.header,
       status: r.status,
@@ -124,10 +134,10 @@ export function createV2Encoder() {
       spec: spec(r.spec),
       ...(r.corsError !== undefined ? { corsError: r.corsError } : {}),
       ...(r.note !== undefined ? { note: text(r.note) } : {}),
-    });
+    }));
   }
   function failure(f: Failure): number {
-    return intern('failures', {
+    return internObject('failures', f, () => ({
       corsError: f.corsError,
       failedParameter: f.failedParameter,
       stage: f.stage,
@@ -135,19 +145,19 @@ export function createV2Encoder() {
       message: text(f.message),
       firefoxReason: f.firefoxReason,
       ...(f.note !== undefined ? { note: text(f.note) } : {}),
-    });
+    }));
   }
   function preflightReason(p: PreflightReason): number {
-    return intern('preflightReasons', {
+    return internObject('preflightReasons', p, () => ({
       needed: p.needed,
       methodSafelisted: p.methodSafelisted,
       unsafeHeaders: p.unsafeHeaders.map((h) => ({ name: h.name, why: h.why, detail: text(h.detail) })),
       source: p.source,
       avoid: p.avoid.map(text),
-    });
+    }));
   }
   function hint(h: Hint): number {
-    return intern('hints', { id: h.id, title: h.title, confidence: h.confidence, evidence: h.evidence, explanation: text(h.explanation), fixes: h.fixes.map(fix), docs: h.docs });
+    return internObject('hints', h, () => ({ id: h.id, title: h.title, confidence: h.confidence, evidence: h.evidence, explanation: text(h.explanation), fixes: h.fixes.map(fix), docs: h.docs }));
   }
 
   return {

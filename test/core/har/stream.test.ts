@@ -36,6 +36,25 @@ describe('the stream reader reads what JSON.parse reads', () => {
     expect(read.end).toEqual({ total: whole.log.entries.length, fatal: null, truncated: false, bytes: bytes.length });
   });
 
+  test('pretty-printed: a `}` at an entry\'s own indentation inside it is not taken for its end', () => {
+    // The fast path looks for the line that closes an entry at its indentation; these entries close an inner
+    // object there first (more of them than the reader tries before giving up on the layout), then normal ones.
+    const misleading = (i: number) => `  {\n    "inner": {\n      "i": ${i}\n  },\n    "after": "\\n  }"\n  }`;
+    const normal = (i: number) => `  {\n    "n": ${i},\n    "o": {\n      "p": [\n        "}"\n      ]\n    }\n  }`;
+    const items = [...Array.from({ length: 12 }, (_, i) => misleading(i)), ...Array.from({ length: 5 }, (_, i) => normal(i)), misleading(99)];
+    const pretty = `{\n "log": {\n "entries": [\n${items.join(',\n')}\n]\n}\n}\n`;
+    for (const chunk of [pretty.length, 40]) {
+      const reader = createHarStreamReader();
+      const entries: unknown[] = [];
+      for (let i = 0; i < pretty.length; i += chunk) {
+        reader.write(pretty.slice(i, i + chunk));
+        entries.push(...reader.take().entries);
+      }
+      expect(entries).toEqual(JSON.parse(pretty).log.entries);
+      expect(reader.end()).toMatchObject({ total: items.length, fatal: null });
+    }
+  });
+
   test('an entry JSON.parse refuses is located, with the tokenizer\'s message; the entries before it are kept', () => {
     const bad = text.replace('"PUT"', '"P\u0001UT"');
     const reader = createHarStreamReader();

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeHar, type AnalysisReport } from '../../../src/core';
 import { TABLE_NAMES, createNdjsonWriter, expandReportV2, readNdjsonV2, reportToJsonV2, type AnalysisReportV2 } from '../../../src/core/report';
 import { API, PAGE, entry, har, preflight } from '../../support/har-builder';
+import { createV2Encoder } from '../../../src/core/report/json-v2';
 
 const AWS = 'test/fixtures/aws';
 const awsReports = readdirSync(AWS)
@@ -51,6 +52,19 @@ describe('what repeats is written once', () => {
     const v1PerExchange = JSON.stringify(blockedRun(10).exchanges[1]).length;
     const v2PerExchange = JSON.stringify(ten.exchanges[1]).length;
     expect(v2PerExchange * 4).toBeLessThan(v1PerExchange);
+  });
+
+  test('a shared object (the same fix block or spec step in many exchanges) and an equal copy of it are one row', () => {
+    const report = blockedRun(3);
+    const x = report.exchanges.find((e) => e.verdict === 'blocked' && e.hints.length > 0)!;
+    const encoder = createV2Encoder();
+    const first = encoder.exchange(x);
+    const again = encoder.exchange(x);
+    const copy = encoder.exchange(JSON.parse(JSON.stringify(x)));
+    expect(again).toEqual(first);
+    expect(copy).toEqual(first);
+    for (const t of TABLE_NAMES) expect(new Set(encoder.tables[t].map((r) => JSON.stringify(r))).size).toBe(encoder.tables[t].length);
+    expect(encoder.tables.hints).toHaveLength(x.hints.length);
   });
 
   test('no table row is written twice', () => {
