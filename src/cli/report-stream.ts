@@ -19,6 +19,8 @@ import {
   createHtmlWriter,
   createJsonV2Writer,
   createMarkdownWriter,
+  hasMarkdownSection,
+  MARKDOWN_ROW_FIELDS,
   createRedactor,
   entriesOfExchange,
   inScope,
@@ -197,7 +199,7 @@ async function readAndAnalyse(input: StreamedInput, opts: StreamReportOptions, f
           if (x.verdict === 'blocked') anyBlocked = true;
           if (opts.scope !== 'all') for (const i of entriesOfExchange(x)) scoped.add(i);
           if (quotes(x)) for (const i of [x.preflightEntry, x.actualEntry]) if (i !== null) quoted.add(i);
-          shown.add(serialize(x));
+          shown.add(serialize(opts.format === 'markdown' && !hasMarkdownSection(x) ? rowOnly(x) : x));
         }
       },
       onProblems(batch) {
@@ -221,6 +223,16 @@ async function readAndAnalyse(input: StreamedInput, opts: StreamReportOptions, f
   const log: Json = {};
   for (const [key, value] of Object.entries(rawLog)) log[key] = key === 'entries' ? [] : early.has(key) ? early.get(key) : redactLogField(value, redactor);
   return { report, redactor, log, entries, shown, counts, ids, anyBlocked, inScope: opts.scope === 'all' ? null : [...scoped].sort((a, b) => a - b), quoted };
+}
+
+/**
+ * An exchange the Markdown report gives only a row: the fields the row reads, in `x`'s key order (`Object.keys`
+ * reads no lazy field). Its explanation, checklist and hints are not computed, spilled nor redacted.
+ */
+function rowOnly(x: ExchangeReport): ExchangeReport {
+  const out: Json = {};
+  for (const key of Object.keys(x)) if (MARKDOWN_ROW_FIELDS.has(key)) out[key] = (x as unknown as Json)[key];
+  return out as unknown as ExchangeReport;
 }
 
 /** The raw parts of an entry the Markdown and HTML reports quote: request and status lines, headers. */

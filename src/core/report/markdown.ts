@@ -56,6 +56,16 @@ export function renderMarkdown(report: AnalysisReport, har: unknown, options: Ma
 /** The lookup of a raw (redacted) HAR entry by index: `undefined` when the file has no such entry. */
 export type EntryAt = (index: number) => unknown;
 
+/**
+ * The fields the Markdown report reads of an exchange it gives no section (one that is not blocked): its row's
+ * (wording.ts `reasonOf`, `hiddenStatusOf`). A streamed report keeps only these of such an exchange, so their
+ * explanation, checklist and hints (computed when first read) are neither computed nor redacted.
+ */
+export const MARKDOWN_ROW_FIELDS: ReadonlySet<string> = new Set(['method', 'url', 'verdict', 'kind', 'corsError', 'failedParameter', 'unknownReason', 'notCorsReason', 'hiddenStatus']);
+
+/** Whether the Markdown report writes a section for `x` (else only its row, from MARKDOWN_ROW_FIELDS). */
+export const hasMarkdownSection = (x: ExchangeReport): boolean => x.verdict === 'blocked';
+
 export interface MarkdownWriter {
   /** The lines before the table's rows (the table's header, or the line saying there are no exchanges). */
   head(report: AnalysisReport, shown: { readonly exchanges: number; readonly anyBlocked: boolean }): string[];
@@ -105,7 +115,7 @@ export function createMarkdownWriter(options: MarkdownOptions): MarkdownWriter {
     },
     row: (x, n) =>
       row([String(n), md(x.method), md(x.url), `${VERDICT_MARK[x.verdict]} ${VERDICT_LABEL[x.verdict]}`, md(reasonOf(x)), md(hiddenStatusOf(x))]),
-    section: (x, n, entryAt) => (x.verdict === 'blocked' ? exchangeSection(x, n, entryAt, options.toolchain, written) : []),
+    section: (x, n, entryAt) => (hasMarkdownSection(x) ? exchangeSection(x, n, entryAt, options.toolchain, written) : []),
     tail(report) {
       const out: string[] = [];
       if (report.problems.length > 0) {
