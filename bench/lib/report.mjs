@@ -34,8 +34,9 @@ export const TARGETS = {
   'core.linearity100kVs10k': { target: 1.2, op: '≤', label: 'core per entry, synthetic 100k ÷ 10k' },
   'core.real-linearity100kVs10k': { target: 1.2, op: '≤', label: 'core per entry, real-shaped 100k ÷ 10k' },
   'patterns.worstGrowth16kVs1k': { target: 1.2, op: '≤', label: 'core per entry, 16k ÷ 1k, worst adversarial pattern (issue 18)' },
-  'panel.ingestUsPerEntry': { target: 15, op: '≤', label: 'panel ingest per entry (synthetic 10k, live source)' },
-  'panel.real-10k.ingestUsPerEntry': { target: 15, op: '≤', label: 'panel ingest per entry (real-shaped 10k, live source)' },
+  // Ingest is held to its target from capture to the analysed store (what a user waits for), not the copy alone.
+  'panel.ingestToStoreUsPerEntry': { target: 15, op: '≤', label: 'panel ingest per entry, capture to analysed store (synthetic 10k, live source)' },
+  'panel.real-10k.ingestToStoreUsPerEntry': { target: 15, op: '≤', label: 'panel ingest per entry, capture to analysed store (real-shaped 10k, live source)' },
   'panel.firstRender10kMs': { target: 50, op: '≤', label: 'panel first render of ~10k exchanges' },
   'panel.filterKeystrokeMs': { target: 16, op: '≤', label: 'filter keystroke at ~10k rows' },
   'panel.requestToRowP95Ms': { target: 100, op: '≤', label: 'request-to-row p95 at 50 req/s for 30 s' },
@@ -94,13 +95,15 @@ function bothMixes(metrics) {
     ['core µs per entry', 'core.{}.usPerEntry'],
     ['core µs per exchange without hints', 'core.{}.withoutHintsUsPerExchange'],
     ['core instructions per exchange (2k entries, valgrind)', 'core.{}.instructionsPerExchange'],
-    ['panel ingest µs per entry', 'panel.{}.ingestUsPerEntry'],
+    ['panel ingest µs per entry, capture to analysed store', 'panel.{}.ingestToStoreUsPerEntry'],
+    ['…of which the core (reader + analyser)', 'panel.{}.ingestCoreUsPerEntry'],
+    ['…of which the capture copy', 'panel.{}.ingestUsPerEntry'],
   ];
   const cell = (key) => `${fmt(metrics[key].median)} ${metrics[key].unit}`;
   const lines = ['', '## Both mixes', '', 'Medians. The real-shaped mix (bench/lib/real-shaped.mjs) is cloned from Chromium\'s AWS captures: ~3/4 of cross-origin calls preflighted, about half blocked, four page origins, tens of routes per API. A format the CLI does not have is "not available". Panel ingest is measured at 10k.', ''];
   lines.push(`| Figure | ${sizes.map(mixLabel).join(' | ')} |`, `|---|${sizes.map(() => '---:').join('|')}|`);
   for (const [label, pattern] of rows) {
-    const keys = sizes.map((size) => (pattern.startsWith('panel.') && size === '10k' ? 'panel.ingestUsPerEntry' : /instructions/.test(pattern) ? (size.endsWith('100k') ? 'none' : pattern.replace('{}', size.replace(/10k$/, '2k'))) : pattern.replace('{}', size)));
+    const keys = sizes.map((size) => (pattern.startsWith('panel.') && size === '10k' ? pattern.replace('{}.', '') : /instructions/.test(pattern) ? (size.endsWith('100k') ? 'none' : pattern.replace('{}', size.replace(/10k$/, '2k'))) : pattern.replace('{}', size)));
     if (!keys.some((k) => metrics[k]) && !/ndjson/.test(label)) continue;
     lines.push(`| ${label} | ${keys.map((k) => (metrics[k] ? cell(k) : /ndjson/.test(k) && /^cli\./.test(k) ? 'not available' : '')).join(' | ')} |`);
   }

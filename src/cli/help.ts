@@ -54,7 +54,7 @@ Exit codes:
   3  the input could not be read (probe: the server could not be reached, or the request budget ran out) (missing file, not JSON, not a HAR), or only in part (a truncated or
      corrupted file: the entries before the damage are still reported)
 
-analyze reads every HAR as a stream (text, json, ndjson), in memory that does not grow with the file;
---format markdown and report read the whole file. On a terminal, a file over 50 MB shows a progress
-line on stderr (never on a pipe, or with CI set).
+analyze and report read every HAR as a stream, in every format, in memory that does not grow with the
+file (report and --format markdown use a private temporary folder, deleted at the end). On a terminal, a
+file over 50 MB shows a progress line on stderr (never on a pipe, or with CI set).
 `;

@@ -1,6 +1,6 @@
 // cors-lens: the analysis core on a HAR file, for CI and for support teams who receive HARs.
-import { analyzeHar, VERSION, type AnalysisReport } from '../core';
-import { openInput, InputError, readInput } from './read-input';
+import { VERSION, type AnalysisReport } from '../core';
+import { openInput, InputError } from './read-input';
 import { HELP } from './help';
 import { runStreamed, type StreamFormat } from './stream-command';
 import { EXIT, parse, UsageError, type Io } from './command';
@@ -74,16 +74,17 @@ async function analyzeCommand(args: readonly string[], io: Io): Promise<number> 
     return streamed.partial ? EXIT.input : exitFor(streamed.counts, streamed.findings);
   }
 
-  // Markdown redacts across the whole HAR and quotes the blocked requests' headers: it reads the file whole
-  // (up to V8's longest string, ~512 MiB).
-  const input = await readInput(positionals[0], io.stdin);
-  const report = analyzeHar(input.text, analyzeOptions);
-  const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
-  if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
-  for (const p of report.problems) io.stderr.write(`cors-lens: ${input.name}: entry ${p.entry}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
-  if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others were analysed.\n`);
-  const shown: AnalysisReport = onlyBlocked ? { ...report, exchanges: report.exchanges.filter((x) => x.verdict === 'blocked') } : report;
-  const { renderMarkdownReport } = await import('./markdown-bridge');
-  io.stdout.write(renderMarkdownReport(shown, input.text));
+  // Markdown redacts across the whole HAR and quotes the blocked requests' headers: it streams too, through the
+  // report's redacting renderer (src/cli/report-stream.ts).
+  const input = await openInput(positionals[0], io.stdin);
+  const { streamReport, stdoutSink } = await import('./report-stream');
+  const { report } = await streamReport(input, { format: 'markdown', scope: 'all', keepSecrets: false, keepBodies: false, onlyBlocked, analyze: analyzeOptions }, io, () => stdoutSink(io), {
+    onProblems(batch) {
+      for (const p of batch) io.stderr.write(`cors-lens: ${input.name}: entry ${p.entry}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
+    },
+    ready(whole) {
+      if (whole.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${whole.input.skipped} of ${whole.input.entries} entries skipped; the others were analysed.\n`);
+    },
+  });
   return exitFor(report.counts, report.findings);
 }

@@ -7,9 +7,9 @@ const CHUNK = 1024 * 1024;
 /** V8's longest string (2^29 - 24 characters): what a whole-file reader can hold. */
 const MAX_WHOLE_BYTES = 2 ** 29 - 24;
 const tooBig = (name: string) =>
-  new InputError(`${name}: over 512 MiB, too big to read whole (--format markdown and report do); use analyze --format text, json or ndjson, which stream`);
+  new InputError(`${name}: over 512 MiB, too big for probe --from, which reads the HAR whole; analyze and report stream it`);
 
-/** A HAR as a stream of chunks: `analyze` reads every file this way, whatever its size (issue 15: no whole-file string). */
+/** A HAR as a stream of chunks: `analyze` and `report` read every file this way, whatever its size (issue 15: no whole-file string). */
 export interface StreamedInput {
   readonly name: string;
   /** The file's size; null for standard input. */
@@ -17,11 +17,8 @@ export interface StreamedInput {
   readonly chunks: AsyncIterable<Uint8Array>;
 }
 
-/**
- * Reads a HAR whole, from a path or from standard input when the path is `-` (`report` and `--format markdown`).
- * `onRead(bytes, total)` after each chunk of a file (the progress line).
- */
-export async function readInput(path: string, stdin: NodeJS.ReadableStream, onRead?: (bytes: number, total: number) => void): Promise<{ name: string; text: string }> {
+/** Reads a HAR whole, from a path or from standard input when the path is `-` (`probe --from` only). */
+export async function readInput(path: string, stdin: NodeJS.ReadableStream): Promise<{ name: string; text: string }> {
   const input = await openInput(path, stdin);
   if (input.bytes !== null && input.bytes > MAX_WHOLE_BYTES) throw tooBig(input.name);
   // A file's chunks go straight into one buffer of its size (no second copy, as readFile does it).
@@ -32,7 +29,6 @@ export async function readInput(path: string, stdin: NodeJS.ReadableStream, onRe
     if (whole && bytes + chunk.byteLength <= whole.length) whole.set(chunk, bytes);
     else parts.push(chunk);
     bytes += chunk.byteLength;
-    if (input.bytes !== null) onRead?.(bytes, input.bytes);
   }
   // A file that grew while read: what came beyond its size follows.
   if (bytes > MAX_WHOLE_BYTES) throw tooBig(input.name);

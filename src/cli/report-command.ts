@@ -1,12 +1,10 @@
 // cors-lens report <file.har | -> --format har|markdown|html|json [-o <file>] [--scope ...] [--toolchain ...] [--keep-secrets] [--keep-bodies]
-import { writeFile } from 'node:fs/promises';
-import { analyzeHar } from '../core';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../core/report';
+import { REPORT_FORMATS, type ReportFormat, type ReportScope } from '../core/report';
 import type { RedactionSummary } from '../core/report';
 import type { Toolchain } from '../core';
 import { EXIT, parse, UsageError, type Io } from './command';
-import { InputError, readInput } from './read-input';
-import { createProgress, type Progress } from './progress';
+import { openInput } from './read-input';
+import { fileSink, stdoutSink, streamReport } from './report-stream';
 
 type Format = ReportFormat;
 /** `--toolchain`: whose fixes the Markdown report writes (default: each request's first); `all` for every one. */
@@ -29,34 +27,32 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   const toolchain = values.toolchain as string | undefined;
   if (toolchain !== undefined && !(TOOLCHAINS as readonly string[]).includes(toolchain)) throw new UsageError(`--toolchain must be one of ${TOOLCHAINS.join(', ')} (got '${toolchain}')`);
 
-  // The report reads the file whole (redaction spans all of it): the progress line covers the reading.
-  let progress: Progress | null = null;
-  const input = await readInput(positionals[0], io.stdin, (bytes, total) => {
-    progress ??= createProgress(io.stderr as Io['stderr'] & { isTTY?: boolean }, total);
-    progress.update(bytes, null);
-  });
-  (progress as Progress | null)?.clear();
-  const report = analyzeHar(input.text);
-  const fatal = report.problems.find((p) => p.entry === null && p.severity === 'error');
-  if (fatal) throw new InputError(`${input.name}: ${fatal.message}`);
-  if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others are in the report.\n`);
-  if (scope.startsWith('exchange:') && !report.exchanges.some((x) => x.id === scope.slice('exchange:'.length)))
-    throw new UsageError(`--scope ${scope}: no exchange with that id in ${input.name} (ids are listed by 'cors-lens analyze')`);
-  const { text, redaction } = renderReport(report, JSON.parse(input.text), {
-    format: format as Format,
-    scope: scope as 'all',
-    keepSecrets: values['keep-secrets'] as boolean,
-    keepBodies: values['keep-bodies'] as boolean,
-    ...(toolchain ? { toolchain: toolchain as Toolchain | 'all' } : {}),
-  });
-  if (values['keep-secrets']) io.stderr.write('cors-lens: --keep-secrets: cookies, tokens and signatures are NOT redacted in this report.\n');
-  if (values.output) {
-    await writeFile(values.output as string, text);
-    io.stderr.write(`cors-lens: wrote ${values.output} (${describeRedaction(redaction)})\n`);
-  } else {
-    io.stdout.write(text);
-    io.stderr.write(`cors-lens: ${describeRedaction(redaction)}\n`);
-  }
+  // One pass over the stream, whatever the file's size (src/cli/report-stream.ts); the progress line covers it.
+  const input = await openInput(positionals[0], io.stdin);
+  const output = values.output as string | undefined;
+  const { redaction } = await streamReport(
+    input,
+    {
+      format: format as Format,
+      scope: scope as ReportScope,
+      keepSecrets: values['keep-secrets'] as boolean,
+      keepBodies: values['keep-bodies'] as boolean,
+      ...(toolchain ? { toolchain: toolchain as Toolchain | 'all' } : {}),
+    },
+    io,
+    () => {
+      if (values['keep-secrets']) io.stderr.write('cors-lens: --keep-secrets: cookies, tokens and signatures are NOT redacted in this report.\n');
+      return output ? fileSink(output) : stdoutSink(io);
+    },
+    {
+      ready(report, shown) {
+        if (report.input.skipped > 0) io.stderr.write(`cors-lens: ${input.name}: ${report.input.skipped} of ${report.input.entries} entries skipped; the others are in the report.\n`);
+        if (scope.startsWith('exchange:') && shown === 0)
+          throw new UsageError(`--scope ${scope}: no exchange with that id in ${input.name} (ids are listed by 'cors-lens analyze')`);
+      },
+    },
+  );
+  io.stderr.write(output ? `cors-lens: wrote ${output} (${describeRedaction(redaction)})\n` : `cors-lens: ${describeRedaction(redaction)}\n`);
   return EXIT.ok;
 }
 

@@ -40,8 +40,12 @@ export interface StreamResult {
   readonly apis: ApiReport[] | null;
 }
 
-export async function analyzeStream(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: AnalyzeOptions, handlers: StreamHandlers): Promise<StreamResult> {
-  const reader = new HarFileReader();
+export async function analyzeStream(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: AnalyzeOptions,
+  handlers: StreamHandlers,
+  reader = new HarFileReader(),
+): Promise<StreamResult> {
   // The API view needs each exchange's entries, which settle() forgets: keep them from the hint step until the exchange settles.
   const apiView = options.apis === false ? null : createApiView();
   const pending = new Map<string, { preflight: ObservedEntry | null; actual: ObservedEntry | null; startedMs: number }>();

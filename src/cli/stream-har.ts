@@ -2,7 +2,7 @@
 // shared with the panel's importer) yields raw entries one at a time, and each is normalised with
 // the core's one HAR log reader (src/core/har/log-reader.ts) and dropped. Response bodies are only read for fingerprints, so only their start is kept.
 import { StringDecoder } from 'node:string_decoder';
-import { createHarLogReader, createHarStreamReader, type HarFlavour, type InputProblem, type ObservedEntry } from '../core';
+import { createHarLogReader, createHarStreamReader, type HarFlavour, type HarStreamChunk, type HarStreamOptions, type InputProblem, type ObservedEntry } from '../core';
 
 /** Response bodies are only read for fingerprints (API Gateway's `{"message":...}`); keep their start only. */
 export const STREAM_BODY_KEEP = 8 * 1024;
@@ -30,12 +30,23 @@ export interface StreamHarSummary {
  * once the input is over. Never throws on bad input: the first fatal problem stops reading and is reported
  * by `end()`.
  */
+export interface HarFileReaderOptions extends HarStreamOptions {
+  /** Each chunk of raw entries (and `creator`, `pages`, `root`) before it is normalised (`cors-lens report` redacts them). */
+  readonly onRaw?: (chunk: HarStreamChunk) => void;
+}
+
 export class HarFileReader {
-  private readonly raw = createHarStreamReader({ bodies: { limit: STREAM_BODY_KEEP, mode: 'truncate' } });
+  private readonly raw: ReturnType<typeof createHarStreamReader>;
+  private readonly onRaw: HarFileReaderOptions['onRaw'];
   private readonly log = createHarLogReader();
   private readonly utf8 = new StringDecoder('utf8');
   private entries: ObservedEntry[] = [];
   private problems: InputProblem[] = [];
+
+  constructor({ onRaw, ...options }: HarFileReaderOptions = {}) {
+    this.raw = createHarStreamReader({ bodies: { limit: STREAM_BODY_KEEP, mode: 'truncate' }, ...options });
+    this.onRaw = onRaw;
+  }
 
   /** A fatal problem stopped reading; further bytes are ignored. */
   get failed(): boolean {
@@ -79,6 +90,7 @@ export class HarFileReader {
   /** Normalises what the raw reader produced since the last call. */
   private drain(): void {
     const chunk = this.raw.take();
+    this.onRaw?.(chunk);
     if (chunk.creator !== undefined) this.log.creator(chunk.creator);
     if (chunk.entries.length === 0) return;
     const read = this.log.read(chunk.entries);

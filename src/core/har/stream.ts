@@ -20,6 +20,16 @@ import { utf8Length } from '../fetch/safelist';
 export interface HarStreamChunk {
   /** `log.creator` / `log.pages`, when they completed in this chunk. */
   readonly creator?: unknown;
+  /**
+   * With `envelope: true`, the whole document once it completed: every key of the root and of `log` in file order,
+   * `log.entries` holding a placeholder `0` per entry (the entries themselves come one by one in `entries`).
+   */
+  readonly root?: unknown;
+  /**
+   * With `envelope: true`, each field of `log` as it completed, in file order (`entries` too, holding placeholders:
+   * the fields before it in this list come before the entries of this chunk, those after it after them).
+   */
+  readonly fields?: ReadonlyArray<readonly [string, unknown]>;
   readonly pages?: readonly unknown[];
   readonly entries: unknown[];
 }
@@ -55,18 +65,21 @@ export interface HarStreamOptions {
    * fingerprints bodies). Default: drop above MAX_BODY_KEPT.
    */
   readonly bodies?: { readonly limit: number; readonly mode: 'drop' | 'truncate' };
+  /** Also hand on the document around the entries (`root`): `cors-lens report` writes `log`'s other fields back. */
+  readonly envelope?: boolean;
 }
 
 export function createHarStreamReader(options: HarStreamOptions = {}): HarStreamReader {
   const bodies = options.bodies ?? { limit: MAX_BODY_KEPT, mode: 'drop' as const };
   const tokenizer = new Tokenizer({ stringBufferSize: 0 });
-  const parser = new TokenParser({ paths: ['$.log.creator', '$.log.pages', '$.log.entries.*'], keepStack: false });
+  const paths = ['$.log.creator', '$.log.pages', '$.log.entries.*', ...(options.envelope ? ['$.log.*', '$'] : [])];
+  const parser = new TokenParser({ paths, keepStack: false });
   const envelope = createEnvelopeWatcher();
   let fatal: string | null = null;
   let truncated = false;
   let bytes = 0;
   let total = 0;
-  let out: { creator?: unknown; pages?: unknown[]; entries: unknown[] } = { entries: [] };
+  let out: { creator?: unknown; pages?: unknown[]; root?: unknown; fields?: Array<[string, unknown]>; entries: unknown[] } = { entries: [] };
   // Entries parsed natively whose placeholder is in the tokenizer (at most one: the next `,` or `]` emits it).
   const parsed: unknown[] = [];
   const scan = createEntryScanner({
@@ -102,8 +115,12 @@ export function createHarStreamReader(options: HarStreamOptions = {}): HarStream
     if (typeof key === 'number') {
       total = key + 1;
       out.entries.push(trimBodies(parsed.length > 0 ? parsed.shift() : value, bodies.limit, bodies.mode));
-    } else if (key === 'creator' && stack.length === 2) out.creator = value;
-    else if (key === 'pages' && stack.length === 2 && Array.isArray(value)) out.pages = value;
+    } else if (stack.length === 0) out.root = value;
+    else if (stack.length === 2 && typeof key === 'string') {
+      if (key === 'creator') out.creator = value;
+      else if (key === 'pages' && Array.isArray(value)) out.pages = value;
+      if (options.envelope) (out.fields ??= []).push([key, value]);
+    }
   };
   parser.onEnd = () => undefined;
   tokenizer.onEnd = () => undefined;

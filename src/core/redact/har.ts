@@ -32,19 +32,45 @@ export function redactHar(input: unknown, options: RedactOptions = {}, redactor:
   }
   const out = walkRoot(root, r);
   // Last pass: secrets first seen late in the file (entry 40's cookie) may also sit in earlier entries' free text.
-  if (!r.options.keepSecrets) {
-    const log = isObject(out) && isObject(out.log) ? out.log : null;
-    if (log && Array.isArray(log.entries)) {
-      log.entries.forEach((e, i) => {
-        r.at(i);
-        replaceStringsInPlace(e, r.known);
-      });
-      r.at(null);
-      for (const key of Object.keys(log)) if (key !== 'entries') log[key] = mapStrings(log[key], r.known);
-    }
+  const log = isObject(out) && isObject(out.log) ? out.log : null;
+  if (log && Array.isArray(log.entries)) {
+    log.entries.forEach((e, i) => redactEntryLate(e, i, r));
+    redactLogLate(log, r);
   }
   r.at(null);
   return { har: out, summary: r.summary(), redactor: r };
+}
+
+/**
+ * The same redaction one entry at a time, for a HAR read as a stream (`cors-lens report`): `redactEntry` on each
+ * entry in file order (with `redactLogField` on `log`'s other fields), then, once every entry was seen, the last
+ * pass: `redactEntryLate` on each redacted entry in file order and `redactLogLate` on the redacted `log`.
+ */
+export function redactEntry(entry: unknown, index: number, r: Redactor): unknown {
+  r.at(index);
+  const out = isObject(entry) ? walkEntry(entry, r) : deepText(entry, r);
+  r.at(null);
+  return out;
+}
+
+/** A field of `log` other than `entries` (pages: a page title is the page's URL), or a field beside `log`. */
+export function redactLogField(value: unknown, r: Redactor): unknown {
+  return deepText(value, r);
+}
+
+/** The last pass on an entry `redactEntry` returned (in place): secrets learnt after it was read. */
+export function redactEntryLate(entry: unknown, index: number, r: Redactor): void {
+  if (r.options.keepSecrets) return;
+  r.at(index);
+  replaceStringsInPlace(entry, r.known);
+  r.at(null);
+}
+
+/** The last pass on the redacted `log`'s fields other than `entries` (in place). */
+export function redactLogLate(log: Json, r: Redactor): void {
+  if (r.options.keepSecrets) return;
+  r.at(null);
+  for (const key of Object.keys(log)) if (key !== 'entries') log[key] = mapStrings(log[key], r.known);
 }
 
 function walkRoot(root: unknown, r: Redactor): unknown {
@@ -57,13 +83,8 @@ function walkRoot(root: unknown, r: Redactor): unknown {
 function walkLog(log: Json, r: Redactor): Json {
   const out: Json = {};
   for (const [key, value] of Object.entries(log)) {
-    if (key === 'entries' && Array.isArray(value)) {
-      out.entries = value.map((e, i) => {
-        r.at(i);
-        return isObject(e) ? walkEntry(e, r) : deepText(e, r);
-      });
-      r.at(null);
-    } else out[key] = deepText(value, r); // pages: a page title is the page's URL
+    if (key === 'entries' && Array.isArray(value)) out.entries = value.map((e, i) => redactEntry(e, i, r));
+    else out[key] = redactLogField(value, r);
   }
   return out;
 }

@@ -75,6 +75,10 @@ const DOMAIN_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?
 
 const isPlaceholder = (v: string): boolean => PLACEHOLDER.test(v);
 
+/** How many strings, and up to what length, `text()` remembers as untouched by its rules. */
+const CLEAN_MAX = 65_536;
+const CLEAN_MAX_LENGTH = 512;
+
 function safeDecode(value: string): string {
   if (!value.includes('%')) return value;
   try {
@@ -150,9 +154,21 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     return p;
   };
 
+  // Strings the rules below left unchanged (header names, user agents, content types repeat thousands of times in
+  // a HAR). The rules depend on the string alone and change nothing they do not replace, so such a string needs
+  // only `known()` the next time. Bounded: forgotten all at once when full.
+  const clean = new Set<string>();
+  const rememberClean = (value: string) => {
+    if (value.length > CLEAN_MAX_LENGTH) return;
+    if (clean.size >= CLEAN_MAX) clean.clear();
+    clean.add(value);
+  };
+
   function text(value: string): string {
     if (opts.keepSecrets || value === '' || isPlaceholder(value)) return value;
-    let out = known(value);
+    const first = known(value);
+    if (clean.has(first)) return first;
+    let out = first;
     out = out.replace(USERINFO, (m, scheme: string, user: string, pass: string) =>
       isPlaceholder(pass) ? m : `${scheme}${user}:${issue(pass, 'url-credentials', 'URL password')}@`,
     );
@@ -176,6 +192,7 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
         return isPlaceholder(s) ? m : m.slice(0, m.length - s.length) + issue(s, kind, name);
       });
     }
+    if (out === first) rememberClean(first);
     return out;
   }
 

@@ -48,32 +48,55 @@ export interface AnnotateOptions {
 export function annotateHar(report: AnalysisReport, har: unknown, options: AnnotateOptions): { log: Record<string, unknown> } {
   const log = harLog(har) ?? {};
   const all = Array.isArray(log.entries) ? log.entries : [];
-  const indices = options.entries ?? all.map((_, i) => i);
+  const { sources, remap } = keptEntries(options.entries, all.length);
+  const roles = createEntryRoles();
+  for (const x of report.exchanges) roles.add(x);
+  const entries = sources.map((source) => annotateEntry(all[source], source, roles, remap));
+  const pagerefs = new Set(entries.map(pagerefOf));
+  return { log: annotatedLog(log, report, options, entries, pagerefs) };
+}
+
+/** The original indices of the entries an export carries, in order, and an original index's index in the export. */
+export function keptEntries(wanted: readonly number[] | null, total: number): { sources: number[]; remap: (i: number | null | undefined) => number | null } {
   const newIndex = new Map<number, number>();
-  const kept: unknown[] = [];
   const sources: number[] = [];
-  for (const i of indices) {
-    if (i < 0 || i >= all.length || newIndex.has(i)) continue;
-    newIndex.set(i, kept.length);
-    kept.push(all[i]);
+  for (const i of wanted ?? Array.from({ length: total }, (_, n) => n)) {
+    if (i < 0 || i >= total || newIndex.has(i)) continue;
+    newIndex.set(i, sources.length);
     sources.push(i);
   }
-  const remap = (i: number | null | undefined): number | null => (i === null || i === undefined ? null : (newIndex.get(i) ?? null));
+  return { sources, remap: (i) => (i === null || i === undefined ? null : (newIndex.get(i) ?? null)) };
+}
 
+/** Which exchange each entry is annotated with: the first exchange naming it, as its actual request or its preflight. */
+export function createEntryRoles() {
   const roles = new Map<number, { x: ExchangeReport; role: 'preflight' | 'actual' }>();
-  for (const x of report.exchanges) {
-    if (x.actualEntry !== null && !roles.has(x.actualEntry)) roles.set(x.actualEntry, { x, role: 'actual' });
-    if (x.preflightEntry !== null && !roles.has(x.preflightEntry)) roles.set(x.preflightEntry, { x, role: 'preflight' });
-  }
+  return {
+    add(x: ExchangeReport): void {
+      if (x.actualEntry !== null && !roles.has(x.actualEntry)) roles.set(x.actualEntry, { x, role: 'actual' });
+      if (x.preflightEntry !== null && !roles.has(x.preflightEntry)) roles.set(x.preflightEntry, { x, role: 'preflight' });
+    },
+    get: (i: number) => roles.get(i),
+  };
+}
+export type EntryRoles = ReturnType<typeof createEntryRoles>;
 
-  const entries = kept.map((raw, n) => {
-    const source = sources[n];
-    const found = roles.get(source);
-    if (!isObject(raw) || !found) return raw;
-    return { ...raw, _corsLens: annotation(found.x, found.role, source, remap) };
-  });
+/** An entry of the export: the (redacted) entry with `_corsLens` when an exchange names it. */
+export function annotateEntry(raw: unknown, source: number, roles: EntryRoles, remap: (i: number | null | undefined) => number | null): unknown {
+  const found = roles.get(source);
+  if (!isObject(raw) || !found) return raw;
+  return { ...raw, _corsLens: annotation(found.x, found.role, source, remap) };
+}
 
-  const pagerefs = new Set(entries.map((e) => (isObject(e) && typeof e.pageref === 'string' ? e.pageref : null)));
+export function pagerefOf(entry: unknown): string | null {
+  return isObject(entry) && typeof entry.pageref === 'string' ? entry.pageref : null;
+}
+
+/**
+ * The annotated `log`: the (redacted) log's fields in their order, `entries` (the export's), the pages they refer
+ * to (`pagerefs`: their `pageref`s; all pages when the export carries every entry), the comment and `_corsLens`.
+ */
+export function annotatedLog(log: Record<string, unknown>, report: AnalysisReport, options: AnnotateOptions, entries: unknown[], pagerefs: ReadonlySet<string | null>): Record<string, unknown> {
   const pages = Array.isArray(log.pages)
     ? log.pages.filter((p) => options.entries === null || (isObject(p) && pagerefs.has(textOf(p.id))))
     : [];
@@ -86,16 +109,14 @@ export function annotateHar(report: AnalysisReport, har: unknown, options: Annot
     redaction: options.redaction,
   };
   return {
-    log: {
-      ...log,
-      version: typeof log.version === 'string' && log.version !== '' ? log.version : '1.2',
-      // The original creator stays: importers (ours included) read the browser flavour from it.
-      creator: isObject(log.creator) ? log.creator : { name: report.tool.name, version: report.tool.version },
-      pages,
-      entries,
-      comment: `Annotated by ${report.tool.name} ${report.tool.version}; ${redactionNote(options.redaction)}`,
-      _corsLens: meta,
-    },
+    ...log,
+    version: typeof log.version === 'string' && log.version !== '' ? log.version : '1.2',
+    // The original creator stays: importers (ours included) read the browser flavour from it.
+    creator: isObject(log.creator) ? log.creator : { name: report.tool.name, version: report.tool.version },
+    pages,
+    entries,
+    comment: `Annotated by ${report.tool.name} ${report.tool.version}; ${redactionNote(options.redaction)}`,
+    _corsLens: meta,
   };
 }
 

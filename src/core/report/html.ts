@@ -9,6 +9,7 @@ import { REPORT_CSS } from './html-style';
 import { apisHtml } from './apis';
 import { harEntries, headersOf, entryMessage, type RawHeader } from './har-access';
 import type { ReportScope } from './scope';
+import type { EntryAt } from './markdown';
 import { CHECK_LABEL, REPORT_TITLE, VERDICT_LABEL, hiddenStatusOf, reasonOf, redactionLine } from './wording';
 import { inferredFromText } from '../cors/wording';
 import { logsHtml } from '../hints/logs';
@@ -26,21 +27,41 @@ const kv = (rows: ReadonlyArray<readonly [string, string, string?]>): string =>
   `<dl class="kv">${rows.map(([k, v, cls]) => `<dt${cls ? ` class="${e(cls)}"` : ''}>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
 
 export function renderHtml(report: AnalysisReport, har: unknown, options: HtmlOptions): string {
-  const c = report.counts;
   const entries = harEntries(har);
+  const entryAt = (i: number): unknown => (i < entries.length ? entries[i] : undefined);
   const detailed = report.exchanges.filter((x) => x.kind === 'cors');
-  const detailIds = new Set(detailed.map((x) => x.id));
-  const rows = report.exchanges
-    .map((x) => {
-      const name = detailIds.has(x.id) ? `<a href="#${e(htmlId(x.id))}">${e(x.url)}</a>` : e(x.url);
-      return (
-        `<tr><td class="mono nw">${e(x.id)}</td><td class="mono nw">${e(x.method)}</td><td>${name}</td>` +
-        `<td class="nw">${chip(`v-${x.verdict}`, VERDICT_LABEL[x.verdict])}</td><td>${e(reasonOf(x))}</td><td>${e(hiddenStatusOf(x))}</td></tr>`
-      );
-    })
-    .join('\n');
-  const warn = options.redaction.secretsRedacted ? '' : ' bad';
-  return `<!DOCTYPE html>
+  const w = createHtmlWriter(options, new Set(detailed.map((x) => x.id)));
+  return (
+    w.head(report, report.exchanges.length) +
+    report.exchanges.map((x) => w.row(x)).join('\n') +
+    w.afterRows(report.exchanges.length) +
+    detailed.map((x) => w.section(x, entryAt)).join('\n') +
+    w.tail(report)
+  );
+}
+
+export interface HtmlWriter {
+  /** Everything before the table's rows, for a report of `exchanges` exchanges. */
+  head(report: AnalysisReport, exchanges: number): string;
+  /** A row of the table; rows are joined with newlines. */
+  row(x: ExchangeReport): string;
+  /** What closes the table, then opens the sections. */
+  afterRows(exchanges: number): string;
+  /** The section of a CORS exchange (only those have one); sections are joined with newlines. */
+  section(x: ExchangeReport, entryAt: EntryAt): string;
+  tail(report: AnalysisReport): string;
+}
+
+/**
+ * The HTML report in parts, for a report whose exchanges stream past (`cors-lens report`): `head`, the rows,
+ * `afterRows`, the sections, `tail`. `detailIds`: the ids of the CORS exchanges (their rows link to their sections).
+ */
+export function createHtmlWriter(options: HtmlOptions, detailIds: ReadonlySet<string>): HtmlWriter {
+  return {
+    head(report, exchanges) {
+      const c = report.counts;
+      const warn = options.redaction.secretsRedacted ? '' : ' bad';
+      return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -59,22 +80,32 @@ export function renderHtml(report: AnalysisReport, har: unknown, options: HtmlOp
 <p class="note${warn}">Redaction: ${e(redactionLine(options.redaction))}.</p>
 ${apisHtml(report.apis, detailIds)}
 ${
-  report.exchanges.length === 0
+  exchanges === 0
     ? '<p class="muted">No exchanges in this scope.</p>'
     : `<table class="grid"><thead><tr><th>#</th><th>Method</th><th>URL</th><th>Verdict</th><th>Reason</th><th>Hidden status</th></tr></thead>
 <tbody>
-${rows}
-</tbody></table>`
-}
-${detailed.map((x) => exchangeSection(x, entries)).join('\n')}
+`
+}`;
+    },
+    row(x) {
+      const name = detailIds.has(x.id) ? `<a href="#${e(htmlId(x.id))}">${e(x.url)}</a>` : e(x.url);
+      return (
+        `<tr><td class="mono nw">${e(x.id)}</td><td class="mono nw">${e(x.method)}</td><td>${name}</td>` +
+        `<td class="nw">${chip(`v-${x.verdict}`, VERDICT_LABEL[x.verdict])}</td><td>${e(reasonOf(x))}</td><td>${e(hiddenStatusOf(x))}</td></tr>`
+      );
+    },
+    afterRows: (exchanges) => (exchanges === 0 ? '\n' : '\n</tbody></table>\n'),
+    section: (x, entryAt) => exchangeSection(x, entryAt),
+    tail: (report) => `
 ${problems(report)}
 </main>
 </body>
 </html>
-`;
+`,
+  };
 }
 
-function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string {
+function exchangeSection(x: ExchangeReport, entryAt: EntryAt): string {
   const general = kv([
     ['Request URL', e(x.url)],
     ['Request Method', e(x.method)],
@@ -99,8 +130,8 @@ function exchangeSection(x: ExchangeReport, entries: readonly unknown[]): string
     preflightWhy(x),
     x.hints.length > 0 ? `<details open><summary>How to fix</summary>${x.hints.map(hint).join('')}</details>` : '',
     logsHtml(x),
-    messages('Preflight', x.preflightEntry, entries),
-    messages('Actual request', x.actualEntry, entries),
+    messages('Preflight', x.preflightEntry, entryAt),
+    messages('Actual request', x.actualEntry, entryAt),
     '</section>',
   ];
   return parts.filter(Boolean).join('\n');
@@ -160,9 +191,9 @@ function headerRows(headers: readonly RawHeader[]): string {
   return kv(headers.map((h) => [h.name, e(h.value), isCorsEvidenceHeader(h.name.toLowerCase()) ? 'cors' : undefined] as const));
 }
 
-function messages(label: string, index: number | null, entries: readonly unknown[]): string {
-  if (index === null || index >= entries.length) return '';
-  const entry = entries[index];
+function messages(label: string, index: number | null, entryAt: EntryAt): string {
+  const entry = index === null ? undefined : entryAt(index);
+  if (index === null || entry === undefined) return '';
   const req = entryMessage(entry, 'request');
   const res = entryMessage(entry, 'response');
   const status = `${textOf(res?.status)} ${textOf(res?.statusText)}`.trim();

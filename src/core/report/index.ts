@@ -106,3 +106,10 @@ export { entriesInScope, parseScope, selectScope } from './scope';
 export type { ReportScope } from './scope';
 export type { EntryAnnotation } from './annotated-har';
 export type { RedactionKind, RedactionSummary, RedactOptions } from '../redact';
+// The parts `cors-lens report` streams a report through (src/cli/report-stream.ts).
+export { createMarkdownWriter } from './markdown';
+export { createHtmlWriter } from './html';
+export { annotateEntry, annotatedLog, createEntryRoles, keptEntries, pagerefOf } from './annotated-har';
+export { redactExchange, redactReportField } from './redact-report';
+export { entriesOfExchange, inScope, scopeApis } from './scope';
+export { createRedactor, redactEntry, redactEntryLate, redactLogField, redactLogLate } from '../redact';

@@ -42,68 +42,88 @@ function row(cells: readonly string[]): string {
 }
 
 export function renderMarkdown(report: AnalysisReport, har: unknown, options: MarkdownOptions): string {
-  const out: string[] = [];
-  const c = report.counts;
-  out.push(`# ${REPORT_TITLE}`, '');
-  out.push(
-    `${md(report.tool.name)} ${md(report.tool.version)} · scope: ${md(options.scope)} · input: ${report.input.entries} entries` +
-      (report.input.skipped ? ` (${report.input.skipped} skipped)` : '') +
-      (report.input.creator ? ` from ${md(report.input.creator)}` : ''),
-    '',
-    `**${c.cors} CORS exchanges:** ${c.blocked} blocked, ${c.allowed} allowed, ${c.unknown} unknown; ${c.notCors} not CORS.`,
-    '',
-    `> Redaction: ${md(redactionLine(options.redaction))}.`,
-    '',
-  );
-  // The API view first: users fix APIs, not requests.
-  out.push(...apisMarkdown(report.apis, options.toolchain));
-  if (report.exchanges.some((x) => x.verdict === 'blocked')) {
-    const all = options.toolchain === 'all';
-    out.push(
-      `> Fixes: ${all ? 'every toolchain' : `${options.toolchain ? md(options.toolchain) : "each request's first toolchain"} (the HTML report has every toolchain's, and every check)`}; ` +
-        `a fix or explanation already given is referred to by request number. ${NOISE_NOTE}`,
-      '',
-    );
-  }
-
-  if (report.exchanges.length === 0) out.push('_No exchanges in this scope._', '');
-  else {
-    out.push(row(['#', 'Method', 'URL', 'Verdict', 'Reason', 'Hidden status']), row(['---', '---', '---', '---', '---', '---']));
-    report.exchanges.forEach((x, i) => {
-      out.push(
-        row([
-          String(i + 1),
-          md(x.method),
-          md(x.url),
-          `${VERDICT_MARK[x.verdict]} ${VERDICT_LABEL[x.verdict]}`,
-          md(reasonOf(x)),
-          md(hiddenStatusOf(x)),
-        ]),
-      );
-    });
-    out.push('');
-  }
-
+  const w = createMarkdownWriter(options);
   const entries = harEntries(har);
-  const written: Written = { fixes: new Map(), explanations: new Map(), refs: createLinkRefs(), docs: new Set() };
-  report.exchanges.forEach((x, i) => {
-    if (x.verdict === 'blocked') out.push(...exchangeSection(x, i + 1, entries, options.toolchain, written));
-  });
-
-  if (report.problems.length > 0) {
-    out.push('## Input problems', '');
-    for (const p of report.problems) {
-      const where = p.entry === null ? 'file' : `entry ${p.entry}${p.field ? ` ${p.field}` : ''}`;
-      out.push(`- ${md(p.severity)} (${md(where)}): ${md(p.message)}`);
-    }
-    out.push('');
-  }
-  const definitions = written.refs.definitions();
-  if (definitions.length > 0) out.push(...definitions, '');
+  const entryAt = (i: number): unknown => (i < entries.length ? entries[i] : undefined);
+  const out = w.head(report, { exchanges: report.exchanges.length, anyBlocked: report.exchanges.some((x) => x.verdict === 'blocked') });
+  report.exchanges.forEach((x, i) => out.push(w.row(x, i + 1)));
+  if (report.exchanges.length > 0) out.push('');
+  report.exchanges.forEach((x, i) => out.push(...w.section(x, i + 1, entryAt)));
+  out.push(...w.tail(report));
   return out.join('\n');
 }
 
-function exchangeSection(x: ExchangeReport, n: number, entries: readonly unknown[], wanted: Toolchain | 'all' | undefined, written: Written): string[] {
+/** The lookup of a raw (redacted) HAR entry by index: `undefined` when the file has no such entry. */
+export type EntryAt = (index: number) => unknown;
+
+export interface MarkdownWriter {
+  /** The lines before the table's rows (the table's header, or the line saying there are no exchanges). */
+  head(report: AnalysisReport, shown: { readonly exchanges: number; readonly anyBlocked: boolean }): string[];
+  /** The table row of the `n`th exchange (from 1); after the rows, one empty line. */
+  row(x: ExchangeReport, n: number): string;
+  /** The section of the `n`th exchange (none unless it is blocked), in order: it refers back to earlier ones. */
+  section(x: ExchangeReport, n: number, entryAt: EntryAt): string[];
+  /** The closing lines (input problems, link definitions). */
+  tail(report: AnalysisReport): string[];
+}
+
+/**
+ * The Markdown report in parts, for a report whose exchanges stream past (`cors-lens report`): the lines are
+ * `head`, a `row` per exchange, an empty line when there were rows, a `section` per exchange and `tail`, joined
+ * with newlines.
+ */
+export function createMarkdownWriter(options: MarkdownOptions): MarkdownWriter {
+  const written: Written = { fixes: new Map(), explanations: new Map(), refs: createLinkRefs(), docs: new Set() };
+  return {
+    head(report, { exchanges, anyBlocked }) {
+      const out: string[] = [];
+      const c = report.counts;
+      out.push(`# ${REPORT_TITLE}`, '');
+      out.push(
+        `${md(report.tool.name)} ${md(report.tool.version)} · scope: ${md(options.scope)} · input: ${report.input.entries} entries` +
+          (report.input.skipped ? ` (${report.input.skipped} skipped)` : '') +
+          (report.input.creator ? ` from ${md(report.input.creator)}` : ''),
+        '',
+        `**${c.cors} CORS exchanges:** ${c.blocked} blocked, ${c.allowed} allowed, ${c.unknown} unknown; ${c.notCors} not CORS.`,
+        '',
+        `> Redaction: ${md(redactionLine(options.redaction))}.`,
+        '',
+      );
+      // The API view first: users fix APIs, not requests.
+      out.push(...apisMarkdown(report.apis, options.toolchain));
+      if (anyBlocked) {
+        const all = options.toolchain === 'all';
+        out.push(
+          `> Fixes: ${all ? 'every toolchain' : `${options.toolchain ? md(options.toolchain) : "each request's first toolchain"} (the HTML report has every toolchain's, and every check)`}; ` +
+            `a fix or explanation already given is referred to by request number. ${NOISE_NOTE}`,
+          '',
+        );
+      }
+      if (exchanges === 0) out.push('_No exchanges in this scope._', '');
+      else out.push(row(['#', 'Method', 'URL', 'Verdict', 'Reason', 'Hidden status']), row(['---', '---', '---', '---', '---', '---']));
+      return out;
+    },
+    row: (x, n) =>
+      row([String(n), md(x.method), md(x.url), `${VERDICT_MARK[x.verdict]} ${VERDICT_LABEL[x.verdict]}`, md(reasonOf(x)), md(hiddenStatusOf(x))]),
+    section: (x, n, entryAt) => (x.verdict === 'blocked' ? exchangeSection(x, n, entryAt, options.toolchain, written) : []),
+    tail(report) {
+      const out: string[] = [];
+      if (report.problems.length > 0) {
+        out.push('## Input problems', '');
+        for (const p of report.problems) {
+          const where = p.entry === null ? 'file' : `entry ${p.entry}${p.field ? ` ${p.field}` : ''}`;
+          out.push(`- ${md(p.severity)} (${md(where)}): ${md(p.message)}`);
+        }
+        out.push('');
+      }
+      const definitions = written.refs.definitions();
+      if (definitions.length > 0) out.push(...definitions, '');
+      return out;
+    },
+  };
+}
+
+function exchangeSection(x: ExchangeReport, n: number, entryAt: EntryAt, wanted: Toolchain | 'all' | undefined, written: Written): string[] {
   const out: string[] = [];
   out.push(`## ${n}. ${VERDICT_MARK[x.verdict]} ${md(x.method)} ${md(x.url)}`, '');
   out.push(md(x.summary), '');
@@ -156,13 +176,13 @@ function exchangeSection(x: ExchangeReport, n: number, entries: readonly unknown
   // Where to find it in the logs: in the full Markdown (every toolchain); the issue-sized one points at the HTML report.
   if (wanted === 'all') out.push(...logsMarkdown(x));
 
-  const raw = [x.preflightEntry, x.actualEntry].filter((i): i is number => i !== null && i < entries.length);
+  const raw = [x.preflightEntry, x.actualEntry].filter((i): i is number => i !== null && entryAt(i) !== undefined);
   if (raw.length > 0) {
     out.push('<details><summary>Headers</summary>', '');
     // A preflight that passed: its request line and its answer's CORS headers (the failure is the actual response's).
     const preflightPassed = !x.allFailures.some((f) => f.stage === 'preflight');
     for (const i of raw) {
-      const m = compactMessages(entries[i], i === x.preflightEntry && preflightPassed && raw.length > 1);
+      const m = compactMessages(entryAt(i), i === x.preflightEntry && preflightPassed && raw.length > 1);
       // A request its preflight stopped was never sent: no response to show.
       out.push(markdownFence(m.answered ? `${m.request}\n\n${m.response}` : m.request, 'http'), '');
     }

@@ -13,15 +13,24 @@ import type { ApiReport, ConsolidatedFix } from '../api/types';
 export function redactReport(report: AnalysisReport, redactor: Redactor): AnalysisReport {
   if (redactor.options.keepSecrets) return report;
   redactor.at('report');
-  const out = mapFields(report, (key, value) =>
-    key === 'exchanges' ? (value as ExchangeReport[]).map((x) => redactExchange(x, redactor))
-    : key === 'apis' ? (value as ApiReport[]).map((a) => redactApi(a, redactor))
-    : mapStrings(value, redactor.text));
+  const out = mapFields(report, (key, value) => (key === 'exchanges' ? (value as ExchangeReport[]).map((x) => redactExchange(x, redactor)) : redactReportField(key, value, redactor)));
   redactor.at(null);
   return out;
 }
 
-function redactExchange(x: ExchangeReport, redactor: Redactor): ExchangeReport {
+/**
+ * One field of the report other than `exchanges` (which go through `redactExchange` one by one): a report streamed
+ * through the redactor field by field, in the report's key order, gets the placeholders `redactReport` gives.
+ * Call with the redactor `at('report')`.
+ */
+export function redactReportField(key: string, value: unknown, redactor: Redactor): unknown {
+  if (redactor.options.keepSecrets) return value;
+  return key === 'apis' ? (value as ApiReport[]).map((a) => redactApi(a, redactor)) : mapStrings(value, redactor.text);
+}
+
+/** One exchange of the report (call with the redactor `at('report')`). */
+export function redactExchange(x: ExchangeReport, redactor: Redactor): ExchangeReport {
+  if (redactor.options.keepSecrets) return x;
   return mapFields(x, (key, value) => (key === 'hints' ? (value as Hint[]).map((h) => redactHint(h, redactor)) : mapStrings(value, redactor.text)));
 }
 

@@ -11,7 +11,7 @@ export function parseScope(value: string): ReportScope | null {
   return null;
 }
 
-function inScope(exchange: ExchangeReport, scope: ReportScope): boolean {
+export function inScope(exchange: ExchangeReport, scope: ReportScope): boolean {
   if (scope === 'all') return true;
   if (scope === 'cors') return exchange.kind === 'cors';
   if (scope === 'blocked') return exchange.verdict === 'blocked';
@@ -25,12 +25,16 @@ export function selectScope(report: AnalysisReport, scope: ReportScope): Analysi
     throw new Error(`no exchange with id "${scope.slice('exchange:'.length)}" in this report`);
   }
   const counts = countExchanges(exchanges);
-  if (scope === 'all' || !report.apis) return { ...report, exchanges, counts };
+  return { ...report, exchanges, counts, ...scopeApis(report, scope, new Set(exchanges.map((x) => x.id))) };
+}
+
+/** The API view of a scope whose exchanges have the ids `ids` (nothing changed for `all`). */
+export function scopeApis(report: Pick<AnalysisReport, 'apis' | 'findings'>, scope: ReportScope, ids: ReadonlySet<string>): Pick<AnalysisReport, 'apis' | 'findings'> {
+  if (scope === 'all' || !report.apis) return {};
   // One exchange: the API view (about other requests too) stays out.
-  if (scope.startsWith('exchange:')) return { ...report, exchanges, counts, apis: [], findings: [] };
+  if (scope.startsWith('exchange:')) return { apis: [], findings: [] };
   // A narrower scope carries only what concerns the exchanges in it: their routes, the fixes of those routes,
   // and the findings shown by them alone (a finding's evidence can quote other routes).
-  const ids = new Set(exchanges.map((x) => x.id));
   const allInScope = (list: readonly string[]) => list.length > 0 && list.every((id) => ids.has(id));
   const apis = report.apis
     .map((a) => {
@@ -39,7 +43,7 @@ export function selectScope(report: AnalysisReport, scope: ReportScope): Analysi
       return { ...a, routes, fixes: a.fixes.filter((f) => f.routes.every((r) => keys.has(r))), findings: a.findings.filter((f) => allInScope(f.exchanges)) };
     })
     .filter((a) => a.routes.length > 0);
-  return { ...report, exchanges, counts, apis, findings: apis.flatMap((a) => a.findings) };
+  return { apis, findings: apis.flatMap((a) => a.findings) };
 }
 
 export { countExchanges };
