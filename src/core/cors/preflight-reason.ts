@@ -10,14 +10,46 @@ export function authorHeaders(headers: HeaderList): HeaderList {
 
 const computedFor = new WeakMap<HeaderList, ReturnType<typeof corsUnsafeRequestHeaders>>();
 
+/**
+ * The answers already worked out, by header list content (issue 15): a capture sends the same few header lists
+ * again and again, and the log reader's header pool (src/core/har/header-pool.ts) hands them out as the same
+ * line objects. A trie keyed on the author lines (authorHeaders' filter, which reads names only), one level per
+ * line, finds a repeated list without building a key, so a repeated request skips the safelist checks. Lines that
+ * are equal but not the same object only miss. Bounded: past MAX_MEMO_NODES nodes, lists not yet in it are worked out afresh each time.
+ */
+interface MemoNode {
+  readonly next: Map<HeaderList[number], MemoNode>;
+  unsafe: ReturnType<typeof corsUnsafeRequestHeaders> | undefined;
+}
+const memoRoot: MemoNode = { next: new Map(), unsafe: undefined };
+let memoNodes = 0;
+const MAX_MEMO_NODES = 20_000;
+
 /** The CORS-unsafe author headers of a request, computed once per header list (pairing and checks both ask). */
 export function unsafeAuthorHeaders(headers: HeaderList): ReturnType<typeof corsUnsafeRequestHeaders> {
   let unsafe = computedFor.get(headers);
   if (!unsafe) {
-    unsafe = corsUnsafeRequestHeaders(authorHeaders(headers));
+    unsafe = memoised(headers);
     computedFor.set(headers, unsafe);
   }
   return unsafe;
+}
+
+function memoised(headers: HeaderList): ReturnType<typeof corsUnsafeRequestHeaders> {
+  let node = memoRoot;
+  for (const line of headers) {
+    if (isBrowserAddedHeaderName(line[0])) continue;
+    let child = node.next.get(line);
+    if (child === undefined) {
+      if (memoNodes >= MAX_MEMO_NODES) return corsUnsafeRequestHeaders(authorHeaders(headers));
+      child = { next: new Map(), unsafe: undefined };
+      node.next.set(line, child);
+      memoNodes++;
+    }
+    node = child;
+  }
+  if (node.unsafe === undefined) node.unsafe = corsUnsafeRequestHeaders(authorHeaders(headers));
+  return node.unsafe;
 }
 
 /** Whether a request needs a preflight, from its own method and headers (no preflight captured). */
