@@ -13,12 +13,18 @@ const BATCH = 1024 * 1024;
 /** A private temporary folder, made when the first spill needs a file. */
 export function createSpillFolder(prefix = 'cors-lens-') {
   let dir: string | null = null;
+  const closers: (() => void)[] = [];
   return {
     file(name: string): string {
       dir ??= mkdtempSync(join(tmpdir(), prefix));
       return join(dir, name);
     },
+    /** Runs `close` before the folder is deleted (a spill's open file). */
+    onDispose(close: () => void): void {
+      closers.push(close);
+    },
     dispose(): void {
+      for (const close of closers.splice(0)) close();
       if (dir) rmSync(dir, { recursive: true, force: true });
       dir = null;
     },
@@ -139,6 +145,82 @@ export function createTextSpill(folder: SpillFolder, name: string, inMemory = SP
       flush();
       // Records end on whole pieces, so no character is split between two of them.
       for (const r of records.records()) await write(Buffer.from(r.buffer, r.byteOffset, r.byteLength).toString('utf8'));
+    },
+  };
+}
+
+/** Texts stored under a number and read back in any order, as often as needed (the annotated HAR's per-entry notes). */
+export interface KeyedSpill {
+  has(key: number): boolean;
+  set(key: number, text: string): void;
+  get(key: number): string | undefined;
+  /** Closes the file, if one was made (the folder's dispose() deletes it). */
+  close(): void;
+}
+
+/**
+ * In memory up to `inMemory` bytes, then in a file: only each text's offset and length stay in memory, so what is
+ * held grows by a few bytes per key rather than by the texts (issue 15: a 1.1 GB HAR's annotations are ~250 MB).
+ */
+export function createKeyedSpill(folder: SpillFolder, name: string, inMemory = SPILL_IN_MEMORY): KeyedSpill {
+  const memory = new Map<number, string>();
+  const onDisk = new Map<number, number>(); // key → index into offsets/lengths
+  let offsets = new Float64Array(1024);
+  let lengths = new Uint32Array(1024);
+  let stored = 0;
+  let held = 0;
+  let fd: number | null = null;
+  let end = 0;
+  folder.onDispose(() => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  });
+  const store = (key: number, bytes: Buffer) => {
+    if (stored === offsets.length) {
+      const o = new Float64Array(stored * 2);
+      o.set(offsets);
+      offsets = o;
+      const l = new Uint32Array(stored * 2);
+      l.set(lengths);
+      lengths = l;
+    }
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd!, bytes, off, bytes.length - off, end + off);
+    offsets[stored] = end;
+    lengths[stored] = bytes.length;
+    onDisk.set(key, stored++);
+    end += bytes.length;
+  };
+  return {
+    has: (key) => memory.has(key) || onDisk.has(key),
+    set(key, text) {
+      if (fd === null && held + text.length * 3 <= inMemory) {
+        memory.set(key, text);
+        held += text.length * 3;
+        return;
+      }
+      if (fd === null) {
+        fd = openSync(folder.file(name), 'w+', 0o600);
+        for (const [k, t] of memory) store(k, Buffer.from(t, 'utf8'));
+        memory.clear();
+      }
+      store(key, Buffer.from(text, 'utf8'));
+    },
+    get(key) {
+      const inMemoryText = memory.get(key);
+      if (inMemoryText !== undefined || fd === null) return inMemoryText;
+      const at = onDisk.get(key);
+      if (at === undefined) return undefined;
+      const buf = Buffer.allocUnsafe(lengths[at]);
+      for (let got = 0; got < buf.length; ) {
+        const n = readSync(fd, buf, got, buf.length - got, offsets[at] + got);
+        if (n === 0) throw new Error(`${name}: the temporary file ended early`);
+        got += n;
+      }
+      return buf.toString('utf8');
+    },
+    close() {
+      if (fd !== null) closeSync(fd);
+      fd = null;
     },
   };
 }
