@@ -2,7 +2,7 @@
 // the core, and on a superlinear one). Read only by the bench's counting children (count-child.mjs,
 // pattern-count-child.mjs), never by src/: after the analysis they measure, they analyse part of the same
 // entries again, so that the core's step costs more by
-//   CORS_LENS_BENCH_SLOWDOWN=f    f × n entries' analysis          (a linear slowdown: 0.041 measured +3.7%)
+//   CORS_LENS_BENCH_SLOWDOWN=f    f × n entries' analysis          (a linear slowdown: 0.05 measured +5.1%)
 //   CORS_LENS_BENCH_QUADRATIC=q   q × n² / 1000 entries' analysis  (q at 1,000 entries, 4q at 4,000: per entry it
 //                                 grows with n, as a pairing that scans every earlier entry would)
 // Unset (CI, the full bench), they do nothing.
@@ -10,10 +10,11 @@ export const SLOWDOWN_ENV = 'CORS_LENS_BENCH_SLOWDOWN';
 export const QUADRATIC_ENV = 'CORS_LENS_BENCH_QUADRATIC';
 /**
  * The SLOWDOWN --self-test injects: at most 5% of the core and above the gate's 3%. A prefix analysed in a fresh
- * analyser does not cost in proportion to its length (on the 2k check file 0.05 measured +6.1%, 0.041 +3.7%), so
+ * analyser does not cost in proportion to its length (on the merged code of 2026-12-04: 0.041 measured +2.4%, 0.05
+ * +5.1%, 0.06 +5.4%, 0.075 +5.9%; before the core's memos, 0.041 was +3.7% and 0.05 +6.1%), so
  * the self-test measures the slowdown it injected (core-vs-parse's change) and checks it is in (3%, 5.5%].
  */
-export const SLOWDOWN_5_PERCENT = 0.041;
+export const SLOWDOWN_5_PERCENT = 0.05;
 
 /** How many entries' extra analysis the environment asks for, for a run on `n` entries. */
 export function injectedEntries(n, env = process.env) {
