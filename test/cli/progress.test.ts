@@ -4,6 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { PROGRESS_ABOVE_BYTES, PROGRESS_EVERY_MS, createProgress, formatProgress, wantsProgress } from '../../src/cli/progress';
 import { runStreamed } from '../../src/cli/stream-command';
 import { API, PAGE, entry, har } from '../support/har-builder';
+import { outsideCi, slowChunks } from '../support/slow-input';
 
 const tty = () => {
   const writes: string[] = [];
@@ -74,20 +75,8 @@ describe('analyze on a long file, stderr a terminal', () => {
     const stdout = new PassThrough();
     stderr.on('data', (d) => (err += d));
     stdout.on('data', (d) => (out += d));
-    // A slow reader: 64 KiB chunks 30 ms apart, so the run lasts over PROGRESS_EVERY_MS (the file says it is 4× the threshold).
-    async function* chunks() {
-      for (let i = 0; i < text.length; i += 65536) {
-        await new Promise((r) => setTimeout(r, 30));
-        yield Buffer.from(text.slice(i, i + 65536));
-      }
-    }
-    const saved = process.env.CI;
-    delete process.env.CI;
-    try {
-      await runStreamed({ name: 'long.har', bytes: big, chunks: chunks() }, { format: 'json', schema: 2, onlyBlocked: false, color: false, analyze: {} }, { stdin: Readable.from(['']), stdout, stderr });
-    } finally {
-      if (saved !== undefined) process.env.CI = saved;
-    }
+    // A slow reader, so the run lasts over PROGRESS_EVERY_MS (the file says it is 4× the threshold).
+    await outsideCi(() => runStreamed({ name: 'long.har', bytes: big, chunks: slowChunks(text) }, { format: 'json', schema: 2, onlyBlocked: false, color: false, analyze: {} }, { stdin: Readable.from(['']), stdout, stderr }));
     expect(err).toMatch(/\r\x1b\[2Kcors-lens: \d+ of 200 MB \(\d+%\) · [\d,]+ entries\/s · [\d:?]+ left/);
     expect(err.endsWith('\r\x1b[2K')).toBe(true);
     expect(out).not.toContain('\r');

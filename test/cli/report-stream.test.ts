@@ -14,6 +14,7 @@ import { renderReport, type ReportFormat, type ReportScope } from '../../src/cor
 import { streamReport, type Sink } from '../../src/cli/report-stream';
 import { API, PAGE, entry, har, preflight } from '../support/har-builder';
 import { runCli } from '../support/run-cli';
+import { outsideCi, slowChunks } from '../support/slow-input';
 
 const SECRET = 'tok3nValue98765abcdef';
 const MINUTE = 60_000;
@@ -187,27 +188,17 @@ describe('report on a long file, stderr a terminal', () => {
     const stderr = Object.assign(new PassThrough(), { isTTY: true });
     stderr.on('data', (d) => (err += d));
     let out = '';
-    // A slow reader (64 KiB chunks 30 ms apart) of a file that says it is 200 MB, over the 50 MB threshold.
-    async function* chunks() {
-      for (let i = 0; i < text.length; i += 65536) {
-        await new Promise((r) => setTimeout(r, 30));
-        yield Buffer.from(text.slice(i, i + 65536));
-      }
-    }
-    const saved = process.env.CI;
-    delete process.env.CI;
-    try {
-      await streamReport({ name: 'long.har', bytes: 200_000_000, chunks: chunks() }, { format: 'markdown', scope: 'all', keepSecrets: false, keepBodies: false }, { stdin: new PassThrough(), stdout: new PassThrough(), stderr }, () => ({
+    // A slow reader of a file that says it is 200 MB, over the 50 MB threshold.
+    await outsideCi(() =>
+      streamReport({ name: 'long.har', bytes: 200_000_000, chunks: slowChunks(text) }, { format: 'markdown', scope: 'all', keepSecrets: false, keepBodies: false }, { stdin: new PassThrough(), stdout: new PassThrough(), stderr }, () => ({
         write: async (t) => {
           // Nothing is written while the line is up: it was erased first.
           expect(err === '' || err.endsWith('\r\x1b[2K')).toBe(true);
           out += t;
         },
         close: async () => {},
-      }));
-    } finally {
-      if (saved !== undefined) process.env.CI = saved;
-    }
+      })),
+    );
     expect(err).toMatch(/\r\x1b\[2Kcors-lens: \d+ of 200 MB \(\d+%\) · [\d,]+ entries\/s · [\d:?]+ left/);
     expect(err.endsWith('\r\x1b[2K')).toBe(true);
     expect(out).toContain('**3000 CORS exchanges:** 0 blocked, 3000 allowed');
